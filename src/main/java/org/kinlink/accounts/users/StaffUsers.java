@@ -1,0 +1,73 @@
+package org.kinlink.accounts.users;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.kinlink.accounts.StaffRole;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The staff accounts table. */
+@Repository
+class StaffUsers {
+
+	private final JdbcClient jdbc;
+
+	StaffUsers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	boolean any() {
+		return jdbc.sql("select exists (select 1 from accounts.staff_user)").query(Boolean.class).single();
+	}
+
+	Optional<StaffUser> byUsername(String username) {
+		return jdbc.sql("select * from accounts.staff_user where username = ?").param(username).query(StaffUsers::row).optional();
+	}
+
+	Optional<StaffUser> byId(UUID id) {
+		return jdbc.sql("select * from accounts.staff_user where id = ?").param(id).query(StaffUsers::row).optional();
+	}
+
+	List<StaffUser> all() {
+		return jdbc.sql("select * from accounts.staff_user order by username").query(StaffUsers::row).list();
+	}
+
+	void insert(StaffUser user) {
+		jdbc.sql("""
+				insert into accounts.staff_user (id, username, display_name, password_hash, roles, enabled)
+				values (?, ?, ?, ?, ?::text[], ?)
+				""")
+			.params(user.id(), user.username(), user.displayName(), user.passwordHash(), rolesLiteral(user.roles()),
+					user.enabled())
+			.update();
+	}
+
+	void update(StaffUser user) {
+		jdbc.sql("update accounts.staff_user set display_name = ?, password_hash = ?, roles = ?::text[], enabled = ? where id = ?")
+			.params(user.displayName(), user.passwordHash(), rolesLiteral(user.roles()), user.enabled(), user.id())
+			.update();
+	}
+
+	private static String rolesLiteral(Set<StaffRole> roles) {
+		return roles.stream().map(StaffRole::name).sorted().collect(Collectors.joining(",", "{", "}"));
+	}
+
+	static StaffUser row(ResultSet rs, int rowNum) throws SQLException {
+		Array array = rs.getArray("roles");
+		Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+		Arrays.stream((String[]) array.getArray()).map(StaffRole::valueOf).forEach(roles::add);
+		return new StaffUser(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
+				rs.getString("password_hash"), roles, rs.getBoolean("enabled"));
+	}
+
+}

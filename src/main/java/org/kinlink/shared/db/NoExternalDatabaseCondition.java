@@ -1,0 +1,16 @@
+package org.kinlink.shared.db;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/** True when no spring.datasource.url is set: then Kinlink runs its own PostgreSQL. */
+class NoExternalDatabaseCondition implements Condition {
+
+	@Override
+	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.kinlink.storage.keys;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.UUID;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import org.kinlink.storage.SealBrokenException;
+import org.kinlink.storage.Vault;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Envelope encryption with Tink: each record's AES-256-GCM data key is stored wrapped by the
+ * key-encryption key; the key id is bound as associated data so wrapped keys cannot be swapped.
+ */
+@Service
+class EnvelopeVault implements Vault {
+
+	private final JdbcClient jdbc;
+
+	private final Aead keyEncryptionKey;
+
+	EnvelopeVault(JdbcClient jdbc, @Value("${kinlink.kek:}") String kekFromEnvironment,
+			@Value("${kinlink.data-dir}") Path dataDir) {
+		this.jdbc = jdbc;
+		this.keyEncryptionKey = KeyEncryptionKey.load(kekFromEnvironment, dataDir.resolve("keys/kek.json"));
+	}
+
+	@Override
+	@Transactional
+	public UUID newKey() {
+		UUID id = UUID.randomUUID();
+		try {
+			KeysetHandle dataKey = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+			byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, keyEncryptionKey, bind(id));
+			jdbc.sql("insert into storage.data_key (id, wrapped) values (?, ?)").params(id, wrapped).update();
+			return id;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("A data key could not be created", ex);
+		}
+	}
+
+	@Override
+	public byte[] seal(UUID keyId, byte[] plaintext, String context) {
+		try {
+			return dataKey(keyId).encrypt(plaintext, context.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new SealBrokenException("sealing failed", ex);
+		}
+	}
+
+	@Override
+	public byte[] open(UUID keyId, byte[] ciphertext, String context) {
+		try {
+			return dataKey(keyId).decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new SealBrokenException("sealed content does not open", ex);
+		}
+	}
+
+	@Override
+	@Transactional
+	public void shred(UUID keyId) {
+		jdbc.sql("delete from storage.data_key where id = ?").param(keyId).update();
+	}
+
+	private Aead dataKey(UUID keyId) throws GeneralSecurityException {
+		byte[] wrapped = jdbc.sql("select wrapped from storage.data_key where id = ?")
+			.param(keyId)
+			.query(byte[].class)
+			.optional()
+			.orElseThrow(() -> new SealBrokenException("the data key is gone", null));
+		KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keyEncryptionKey, bind(keyId));
+		return handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+	}
+
+	private static byte[] bind(UUID keyId) {
+		return ("kinlink.data-key:" + keyId).getBytes(StandardCharsets.UTF_8);
+	}
+
+}
