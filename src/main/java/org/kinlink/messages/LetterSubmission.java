@@ -1,0 +1,11 @@
+package org.kinlink.messages;
+
+/**
+ * A letter as the family sent it, modelled on a Red Cross Message: who writes, to whom (names in Persian
+ * and Latin letters, father's name, year of birth, other identifying details), the letter and its language
+ * (an ISO 639 code such as "fa"). Texts arrive normalised and validated by the portal.
+ */
+public record LetterSubmission(String senderNamePersian, String senderNameLatin, String relationship,
+		String addresseeNamePersian, String addresseeNameLatin, String addresseeFatherName, Integer addresseeBirthYear,
+		String addresseeDetails, String text, String language) {
+}

@@ -1,0 +1,9 @@
+package org.kinlink.messages;
+
+/**
+ * Where a family message stands (DESIGN.md flow 1): RECEIVED -> ACCEPTED | REJECTED -> IN_TRANSLATION ->
+ * TRANSLATED -> APPROVED -> REFERRED -> ACKNOWLEDGED, or DELIVERED.
+ */
+public enum MessageStatus {
+	RECEIVED, ACCEPTED, REJECTED, IN_TRANSLATION, TRANSLATED, APPROVED, REFERRED, ACKNOWLEDGED, DELIVERED
+}
