@@ -130,6 +130,11 @@ public class TranslationTask {
 		return translator != null && translator.equals(user);
 	}
 
+	/** "rtl" for a source written right to left (Persian, Dari, Arabic...), else "ltr". */
+	public String sourceDirection() {
+		return new com.ibm.icu.util.ULocale(sourceLanguage).isRightToLeft() ? "rtl" : "ltr";
+	}
+
 	public boolean isAlbanian() {
 		return ALBANIAN.equals(targetLanguage);
 	}
