@@ -20,14 +20,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,18 +44,10 @@ class TranslationsController {
 
 	static final String REVIEW_VIEW = "translation/review";
 
-	/** More segments than any letter has; bounds what a crafted form can make the binder allocate. */
-	static final int MAX_SEGMENTS = 2_000;
-
 	private final TranslationDesk desk;
 
 	TranslationsController(TranslationDesk desk) {
 		this.desk = desk;
-	}
-
-	@InitBinder("form")
-	void limitSegments(WebDataBinder binder) {
-		binder.setAutoGrowCollectionLimit(MAX_SEGMENTS);
 	}
 
 	@GetMapping
@@ -92,12 +84,14 @@ class TranslationsController {
 
 	@PostMapping("/{taskId}")
 	@PreAuthorize("hasRole('TRANSLATOR')")
-	String processEditorForm(@PathVariable UUID taskId, @ModelAttribute("form") EditorForm form, BindingResult result,
+	String processEditorForm(@PathVariable UUID taskId, @RequestParam MultiValueMap<String, String> params,
 			Authentication auth, Model model, RedirectAttributes redirect) {
 		Staff staff = staff(auth);
+		EditorForm form = EditorForm.from(params);
+		model.addAttribute("form", form);
 		Map<Integer, String> problems = form.textProblems();
-		if (result.hasErrors() || !problems.isEmpty()) {
-			result.reject("translation.editor.fix");
+		if (!problems.isEmpty()) {
+			model.addAttribute("formError", "translation.editor.fix");
 			return showEditor(editable(taskId, staff), form.targetsOrEmpty(), problems, List.of(), model);
 		}
 		if (!form.submitting()) {
@@ -110,7 +104,8 @@ class TranslationsController {
 			redirect.addFlashAttribute("notice", "translation.notice.submitted");
 			return "redirect:/staff/translations";
 		}
-		result.reject(submission.blocked() ? "translation.editor.emptySegments" : "translation.editor.warnings");
+		model.addAttribute("formError",
+				submission.blocked() ? "translation.editor.emptySegments" : "translation.editor.warnings");
 		return showEditor(editable(taskId, staff), form.targetsOrEmpty(), problems, submission.findings(), model);
 	}
 
