@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.kinlink.audit.AuditEntry;
 import org.kinlink.audit.AuditEvent;
 import org.kinlink.audit.AuditTrail;
-import org.kinlink.translation.MessagesStandIn;
+import org.kinlink.messages.FamilyMessages;
+import org.kinlink.messages.MessageStatus;
 import org.kinlink.translation.tasks.TaskFixtures;
 import org.kinlink.translation.tasks.TaskState;
 import org.kinlink.translation.tasks.TranslationTask;
@@ -29,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,7 +42,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(MessagesStandIn.class)
 class TranslationPagesTests {
 
 	static final String LETTER = "مادر عزیزم، سلام.\n"
@@ -69,6 +68,9 @@ class TranslationPagesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	FamilyMessages messages;
+
 	TaskFixtures fixtures;
 
 	UUID messageId;
@@ -76,8 +78,7 @@ class TranslationPagesTests {
 	@BeforeEach
 	void openTasks() {
 		fixtures = TaskFixtures.from(context);
-		messageId = MessagesStandIn.acceptedLetter(LETTER);
-		fixtures.openTasksFor(messageId);
+		messageId = fixtures.acceptedLetter(LETTER);
 	}
 
 	@Test
@@ -245,7 +246,7 @@ class TranslationPagesTests {
 		mvc.perform(editor(taskId, "tina", "confirm", "مادر عزیزم، سلام.", sloppy, ALBANIAN.get(2)))
 			.andExpect(redirectedUrl("/staff/translations"));
 		assertThat(fixtures.task(taskId).state()).isEqualTo(TaskState.TRANSLATED);
-		assertThat(MessagesStandIn.STATUS.get(messageId)).hasToString("TRANSLATED");
+		assertThat(messages.summary(messageId).status()).isEqualTo(MessageStatus.TRANSLATED);
 	}
 
 	@Test
@@ -278,7 +279,7 @@ class TranslationPagesTests {
 		assertThat(approved.state()).isEqualTo(TaskState.APPROVED);
 		assertThat(approved.reviewer()).isEqualTo("rita");
 		assertThat(approved.approver()).isEqualTo("anna");
-		assertThat(MessagesStandIn.STATUS.get(messageId)).hasToString("APPROVED");
+		assertThat(messages.summary(messageId).status()).isEqualTo(MessageStatus.APPROVED);
 		mvc.perform(get("/staff/translations/{id}", taskId).with(reviewer("rita"))).andExpect(status().isNotFound());
 	}
 
