@@ -43,6 +43,16 @@ public final class TaskFixtures {
 	 * returns once the MessageAccepted listener opened the translation tasks and the message is in translation.
 	 */
 	public UUID acceptedLetter(String text) {
+		UUID messageId = acceptLetter(text);
+		FamilyMessages messages = context.getBean(FamilyMessages.class);
+		await().atMost(Duration.ofSeconds(20)).until(() -> tasks.find(messageId, TranslationTask.ALBANIAN).isPresent()
+				&& tasks.find(messageId, TranslationTask.ENGLISH).isPresent()
+				&& messages.summary(messageId).status() == MessageStatus.IN_TRANSLATION);
+		return messageId;
+	}
+
+	/** A letter received and accepted by intake; returns at once (the listener runs after the commit). */
+	public UUID acceptLetter(String text) {
 		FamilyMessages messages = context.getBean(FamilyMessages.class);
 		UUID messageId = messages.receive(new LetterSubmission("مریم احمدی", "Maryam Ahmadi", "مادر", "علی احمدی",
 				"Ali Ahmadi", "حسن", 1990, null, text, "fa"));
@@ -50,9 +60,6 @@ public final class TaskFixtures {
 			.create(new PersonDetails("علی احمدی", "Ali Ahmadi", "حسن", 1990, null));
 		triage("linkPerson", messageId, personId);
 		triage("accept", messageId);
-		await().atMost(Duration.ofSeconds(20)).until(() -> tasks.find(messageId, TranslationTask.ALBANIAN).isPresent()
-				&& tasks.find(messageId, TranslationTask.ENGLISH).isPresent()
-				&& messages.summary(messageId).status() == MessageStatus.IN_TRANSLATION);
 		return messageId;
 	}
 
