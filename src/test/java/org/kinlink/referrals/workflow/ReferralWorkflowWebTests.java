@@ -134,6 +134,11 @@ class ReferralWorkflowWebTests extends ReferralsTestSupport {
 	@Test
 	void creatorCannotApproveOwnPoliceReferralAndTheAuditShowsBothPeople() throws Exception {
 		UUID id = create("lina", authority("POLICE", "sq"), message());
+		mvc.perform(get("/staff/referrals/{id}", id).with(user("lina").roles("LIAISON", "REVIEWER")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(id + "/approve"))))
+			.andExpect(content().string(containsString("someone other than you must approve it")));
+		mvc.perform(get("/staff/referrals/{id}", id).with(user("rita").roles("REVIEWER")))
+			.andExpect(content().string(containsString(id + "/approve")));
 		mvc.perform(post("/staff/referrals/{id}/approve", id).with(csrf()).with(user("lina").roles("LIAISON", "REVIEWER")))
 			.andExpect(status().isForbidden())
 			.andExpect(content().string(containsString("someone other than its creator")));
