@@ -9,7 +9,6 @@ import org.kinlink.audit.AuditEvent;
 import org.kinlink.audit.AuditTrail;
 import org.kinlink.messages.FamilyMessages;
 import org.kinlink.messages.LetterContent;
-import org.kinlink.messages.MessageProgress;
 import org.kinlink.storage.Vault;
 
 import org.springframework.stereotype.Service;
@@ -17,8 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens the two translation tasks of an accepted message, Albanian and English, each with the letter's
- * sentences sealed under its own key. Idempotent: a message gets each target once (unique constraint), and
- * repeating the call only repeats the (idempotent) progress report.
+ * sentences sealed under its own key. Idempotent: a message gets each target once (unique constraint).
  */
 @Service
 class TaskOpening {
@@ -26,8 +24,6 @@ class TaskOpening {
 	static final List<String> TARGETS = List.of(TranslationTask.ALBANIAN, TranslationTask.ENGLISH);
 
 	private final FamilyMessages messages;
-
-	private final MessageProgress progress;
 
 	private final TaskRepository tasks;
 
@@ -39,10 +35,9 @@ class TaskOpening {
 
 	private final Clock clock;
 
-	TaskOpening(FamilyMessages messages, MessageProgress progress, TaskRepository tasks, TaskTexts texts, Vault vault,
-			AuditTrail audit, Clock clock) {
+	TaskOpening(FamilyMessages messages, TaskRepository tasks, TaskTexts texts, Vault vault, AuditTrail audit,
+			Clock clock) {
 		this.messages = messages;
-		this.progress = progress;
 		this.tasks = tasks;
 		this.texts = texts;
 		this.vault = vault;
@@ -50,23 +45,25 @@ class TaskOpening {
 		this.clock = clock;
 	}
 
+	/** Opens the message's tasks unless it has them; says whether the message now has tasks. */
 	@Transactional
-	void open(UUID messageId, String language) {
-		if (!tasks.existsFor(messageId)) {
-			LetterContent content = messages.content(messageId);
-			String sourceLanguage = language == null || language.isBlank() ? content.letter().language() : language;
-			List<String> sentences = new Segmenter(sourceLanguage).segments(content.letter().text());
-			if (sentences.isEmpty()) {
-				// Nothing typed (scans or video only): transcription comes with the media issue.
-				audit.record(AuditEvent.failure("translation.task.open", "message", messageId).withDetail("no text"));
-				return;
-			}
-			Instant now = clock.instant();
-			for (String target : TARGETS) {
-				openTask(messageId, content.reference(), sourceLanguage, target, sentences, now);
-			}
+	boolean open(UUID messageId, String language) {
+		if (tasks.existsFor(messageId)) {
+			return true;
 		}
-		progress.translationStarted(messageId);
+		LetterContent content = messages.content(messageId);
+		String sourceLanguage = language == null || language.isBlank() ? content.letter().language() : language;
+		List<String> sentences = new Segmenter(sourceLanguage).segments(content.letter().text());
+		if (sentences.isEmpty()) {
+			// Nothing typed (scans or video only): transcription comes with the media issue.
+			audit.record(AuditEvent.failure("translation.task.open", "message", messageId).withDetail("no text"));
+			return false;
+		}
+		Instant now = clock.instant();
+		for (String target : TARGETS) {
+			openTask(messageId, content.reference(), sourceLanguage, target, sentences, now);
+		}
+		return true;
 	}
 
 	private void openTask(UUID messageId, String reference, String sourceLanguage, String target,

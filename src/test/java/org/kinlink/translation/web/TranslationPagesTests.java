@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.kinlink.audit.AuditEntry;
 import org.kinlink.audit.AuditEvent;
 import org.kinlink.audit.AuditTrail;
-import org.kinlink.translation.MessagesStandIn;
+import org.kinlink.messages.FamilyMessages;
+import org.kinlink.messages.MessageStatus;
 import org.kinlink.translation.tasks.TaskFixtures;
 import org.kinlink.translation.tasks.TaskState;
 import org.kinlink.translation.tasks.TranslationTask;
@@ -29,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,7 +42,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(MessagesStandIn.class)
 class TranslationPagesTests {
 
 	static final String LETTER = "مادر عزیزم، سلام.\n"
@@ -69,6 +68,9 @@ class TranslationPagesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	FamilyMessages messages;
+
 	TaskFixtures fixtures;
 
 	UUID messageId;
@@ -76,8 +78,7 @@ class TranslationPagesTests {
 	@BeforeEach
 	void openTasks() {
 		fixtures = TaskFixtures.from(context);
-		messageId = MessagesStandIn.acceptedLetter(LETTER);
-		fixtures.openTasksFor(messageId);
+		messageId = fixtures.acceptedLetter(LETTER);
 	}
 
 	@Test
@@ -117,14 +118,14 @@ class TranslationPagesTests {
 		assertThat(target.attr("lang")).isEqualTo("sq");
 		assertThat(target.attr("dir")).isEqualTo("ltr");
 		assertThat(editor.select("textarea[name=targets[2]]")).hasSize(1);
-		assertThat(editor.select("button[name=action][value=save]")).hasSize(1);
+		assertThat(editor.select("button[name=saveDraft]")).hasSize(1);
 		assertThat(editor.select("td.segment-pivot")).isEmpty();
 		assertThat(auditOf(taskId)).anyMatch(e -> e.action().equals("translation.segments.read")
 				&& e.outcome() == AuditEvent.Outcome.SUCCESS && "tina".equals(e.actor()));
 
 		mvc.perform(get("/staff/translations/{id}", taskId).with(translator("tom"))).andExpect(status().isNotFound());
 		mvc.perform(post("/staff/translations/{id}", taskId).with(translator("tom")).with(csrf())
-			.param("targets[0]", "x").param("action", "save")).andExpect(status().isNotFound());
+			.param("targets[0]", "x").param("saveDraft", "")).andExpect(status().isNotFound());
 		mvc.perform(get("/staff/translations/{id}", taskId).with(reviewer("rita"))).andExpect(status().isNotFound());
 		assertThat(auditOf(taskId)).anyMatch(e -> e.outcome() == AuditEvent.Outcome.DENIED && "tom".equals(e.actor()));
 	}
@@ -167,7 +168,7 @@ class TranslationPagesTests {
 		mvc.perform(post("/staff/translations/{id}/take", taskId).with(translator("tom")).with(csrf()))
 			.andExpect(status().isConflict());
 		mvc.perform(post("/staff/translations/{id}", taskId).with(translator("tina")).with(csrf())
-			.param("action", "save").param("targets[1000000]", "x").param("targets[1999]", "y"))
+			.param("saveDraft", "").param("targets[1000000]", "x").param("targets[1999]", "y"))
 			.andExpect(redirectedUrl("/staff/translations/" + taskId));
 		assertThat(fixtures.task(taskId).translator()).isEqualTo("tina");
 	}
@@ -197,7 +198,7 @@ class TranslationPagesTests {
 
 		assertThat(page.text()).contains("Every sentence needs a translation before you can submit")
 			.contains("Sentence 2 has no translation.");
-		assertThat(page.select("button[value=confirm]")).isEmpty();
+		assertThat(page.select("button[name=submitAnyway]")).isEmpty();
 		assertThat(fixtures.task(taskId).state()).isEqualTo(TaskState.IN_PROGRESS);
 
 		mvc.perform(editor(taskId, "tina", "confirm", ALBANIAN.get(0), "", ALBANIAN.get(2)))
@@ -245,7 +246,7 @@ class TranslationPagesTests {
 		mvc.perform(editor(taskId, "tina", "confirm", "مادر عزیزم، سلام.", sloppy, ALBANIAN.get(2)))
 			.andExpect(redirectedUrl("/staff/translations"));
 		assertThat(fixtures.task(taskId).state()).isEqualTo(TaskState.TRANSLATED);
-		assertThat(MessagesStandIn.STATUS.get(messageId)).hasToString("TRANSLATED");
+		assertThat(messages.summary(messageId).status()).isEqualTo(MessageStatus.TRANSLATED);
 	}
 
 	@Test
@@ -278,7 +279,7 @@ class TranslationPagesTests {
 		assertThat(approved.state()).isEqualTo(TaskState.APPROVED);
 		assertThat(approved.reviewer()).isEqualTo("rita");
 		assertThat(approved.approver()).isEqualTo("anna");
-		assertThat(MessagesStandIn.STATUS.get(messageId)).hasToString("APPROVED");
+		assertThat(messages.summary(messageId).status()).isEqualTo(MessageStatus.APPROVED);
 		mvc.perform(get("/staff/translations/{id}", taskId).with(reviewer("rita"))).andExpect(status().isNotFound());
 	}
 
@@ -328,7 +329,7 @@ class TranslationPagesTests {
 
 		assertThat(editor.select("td.segment-pivot").eachText()).containsExactlyElementsOf(ENGLISH);
 		assertThat(editor.select("td.segment-pivot").first().attr("lang")).isEqualTo("en");
-		mvc.perform(editor(albanianId, "tina", "submit", ALBANIAN.toArray(String[]::new)).param("viaEnglish", "true"))
+		mvc.perform(editor(albanianId, "tina", "submit", ALBANIAN.toArray(String[]::new)).param("viaEnglish", "on"))
 			.andExpect(redirectedUrl("/staff/translations"));
 		assertThat(fixtures.task(albanianId).viaEnglish()).isTrue();
 		assertThat(html(get("/staff/translations/{id}", albanianId), reviewer("rita")).select("td.segment-pivot"))
@@ -343,7 +344,7 @@ class TranslationPagesTests {
 		Document albanian = html(get("/staff/translations").param("lang", "sq"), translator("tina"));
 
 		assertThat(persian.select("html").attr("dir")).isEqualTo("rtl");
-		assertThat(persian.select("button[value=submit]").text()).isEqualTo("ارسال برای بازبینی");
+		assertThat(persian.select("button[name=submitForReview]").text()).isEqualTo("ارسال برای بازبینی");
 		assertThat(albanian.select("h1").text()).isEqualTo("Përkthimet");
 		assertThat(persian.html() + albanian.html()).doesNotContain("??");
 	}
@@ -358,7 +359,11 @@ class TranslationPagesTests {
 	private MockHttpServletRequestBuilder editor(UUID taskId, String translator, String action, String... targets) {
 		MockHttpServletRequestBuilder request = post("/staff/translations/{id}", taskId).with(translator(translator))
 			.with(csrf())
-			.param("action", action);
+			.param(switch (action) {
+				case "submit" -> "submitForReview";
+				case "confirm" -> "submitAnyway";
+				default -> "saveDraft";
+			}, "");
 		for (int i = 0; i < targets.length; i++) {
 			request.param("targets[" + i + "]", targets[i]);
 		}

@@ -1,0 +1,42 @@
+package org.kinlink.portal.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import org.kinlink.shared.text.SafeText;
+
+/** A letter sent through the JSON API; the same fields and rules as the portal's form. */
+@ValidLetter
+@Schema(description = "A letter to a relative, modelled on a Red Cross Message")
+record LetterRequest(@Schema(description = "Sender's name in Persian letters") @SafeText(max = 100) String senderNamePersian,
+		@Schema(description = "Sender's name in Latin letters") @SafeText(max = 100) String senderNameLatin,
+		@Schema(description = "How the sender is related to the addressee") @NotBlank @SafeText(max = 60) String relationship,
+		@Schema(description = "Addressee's name in Persian letters") @SafeText(max = 100) String addresseeNamePersian,
+		@Schema(description = "Addressee's name in Latin letters") @SafeText(max = 100) String addresseeNameLatin,
+		@Schema(description = "Addressee's father's name") @SafeText(max = 100) String addresseeFatherName,
+		@Schema(description = "Addressee's year of birth (Gregorian)", example = "1990") Integer addresseeBirthYear,
+		@Schema(description = "Anything else that identifies the addressee") @SafeText(max = 1000, multiline = true) String addresseeDetails,
+		@Schema(description = "The letter, up to 20,000 characters") @NotBlank @SafeText(max = 20_000, multiline = true) String text,
+		@Schema(description = "Language of the letter", allowableValues = { "fa", "prs", "en", "sq", "other" }) @NotBlank @Pattern(
+				regexp = Languages.PATTERN, message = "{portal.letter.language.invalid}") String language)
+		implements LetterFields {
+
+	LetterRequest {
+		senderNamePersian = LetterFields.clean(senderNamePersian);
+		senderNameLatin = LetterFields.clean(senderNameLatin);
+		relationship = LetterFields.clean(relationship);
+		addresseeNamePersian = LetterFields.clean(addresseeNamePersian);
+		addresseeNameLatin = LetterFields.clean(addresseeNameLatin);
+		addresseeFatherName = LetterFields.clean(addresseeFatherName);
+		addresseeDetails = LetterFields.clean(addresseeDetails);
+		text = LetterFields.clean(text);
+		language = LetterFields.clean(language);
+	}
+
+	@Override
+	public String birthYearText() {
+		return addresseeBirthYear == null ? null : String.valueOf(addresseeBirthYear);
+	}
+
+}

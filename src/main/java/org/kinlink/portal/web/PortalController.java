@@ -1,0 +1,140 @@
+package org.kinlink.portal.web;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.kinlink.portal.receipts.Receipt;
+import org.kinlink.portal.web.PortalForms.ReplyForm;
+import org.kinlink.portal.web.PortalForms.StatusForm;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The family portal's pages: the letter form, the receipt (shown once, in the answer to the POST, never in a
+ * URL), the status form and page, and the family's answers. Works without JavaScript.
+ */
+@Controller
+class PortalController {
+
+	static final String LETTER_FORM = "portal/letter-form";
+
+	static final String RECEIPT = "portal/receipt";
+
+	static final String ALREADY_RECEIVED = "portal/already-received";
+
+	static final String STATUS_FORM = "portal/status-form";
+
+	static final String STATUS = "portal/status";
+
+	static final String UNKNOWN_RECEIPT = "portal/unknown-receipt";
+
+	private final PortalDesk desk;
+
+	private final FormKeys formKeys;
+
+	private final PortalThrottle throttle;
+
+	PortalController(PortalDesk desk, FormKeys formKeys, PortalThrottle throttle) {
+		this.desk = desk;
+		this.formKeys = formKeys;
+		this.throttle = throttle;
+	}
+
+	@GetMapping("/")
+	String initLetterForm(Model model) {
+		model.addAttribute("form", LetterForm.empty(formKeys.newKey()));
+		return showLetterForm(model, null);
+	}
+
+	@PostMapping("/portal/letters")
+	String processLetterForm(@Valid @ModelAttribute("form") LetterForm form, BindingResult result, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		throttle.check(PortalThrottle.Bucket.LETTER, request);
+		noStore(response);
+		if (result.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return showLetterForm(model, result.hasFieldErrors("formKey") ? formKeys.newKey() : form.formKey());
+		}
+		Optional<Receipt> receipt = desk.submit(form.toSubmission(), form.formKey());
+		if (receipt.isEmpty()) {
+			return ALREADY_RECEIVED;
+		}
+		model.addAttribute("receipt", receipt.get());
+		return RECEIPT;
+	}
+
+	@GetMapping("/portal/status")
+	String initStatusForm(Model model) {
+		model.addAttribute("statusForm", new StatusForm(null));
+		return STATUS_FORM;
+	}
+
+	@PostMapping("/portal/status")
+	String processStatusForm(@Valid @ModelAttribute("statusForm") StatusForm form, BindingResult result, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		throttle.check(PortalThrottle.Bucket.RECEIPT, request);
+		noStore(response);
+		if (result.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return STATUS_FORM;
+		}
+		UUID messageId = desk.open(form.receipt());
+		return showStatus(model, messageId, form.receipt(), new ReplyForm(null, null));
+	}
+
+	@PostMapping("/portal/replies")
+	String processReplyForm(@Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult result, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		throttle.check(PortalThrottle.Bucket.RECEIPT, request);
+		noStore(response);
+		if (result.hasFieldErrors("receipt")) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("statusForm", new StatusForm(null));
+			return STATUS_FORM;
+		}
+		UUID messageId = desk.open(form.receipt());
+		if (result.hasErrors()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			return showStatus(model, messageId, form.receipt(), form);
+		}
+		desk.reply(messageId, form.text());
+		model.addAttribute("replySent", true);
+		return showStatus(model, messageId, form.receipt(), new ReplyForm(null, null));
+	}
+
+	/** A well-formed receipt that matches nothing: the same page, byte for byte, whatever the receipt (S2). */
+	@org.springframework.web.bind.annotation.ExceptionHandler(UnknownReceiptException.class)
+	String unknownReceipt(HttpServletResponse response) {
+		noStore(response);
+		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+		return UNKNOWN_RECEIPT;
+	}
+
+	private String showLetterForm(Model model, String formKey) {
+		model.addAttribute("formKey", formKey != null ? formKey : ((LetterForm) model.getAttribute("form")).formKey());
+		model.addAttribute("languages", Languages.CODES);
+		return LETTER_FORM;
+	}
+
+	private String showStatus(Model model, UUID messageId, String typedReceipt, ReplyForm replyForm) {
+		model.addAttribute("letterStatus", desk.status(messageId));
+		model.addAttribute("receiptDigits", Receipt.parse(typedReceipt).orElseThrow().digits());
+		model.addAttribute("replyForm", replyForm);
+		return STATUS;
+	}
+
+	private static void noStore(HttpServletResponse response) {
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("Pragma", "no-cache");
+	}
+
+}
