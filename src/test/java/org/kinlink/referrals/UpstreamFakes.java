@@ -23,6 +23,8 @@ import org.kinlink.translation.Translations;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stand-ins for the messages and translation modules at the edge of the referrals module, so its own tests
@@ -122,12 +124,26 @@ public class UpstreamFakes {
 
 		@Override
 		public void referred(UUID messageId, Instant at) {
-			progress.add("referred:" + messageId);
+			onCommit("referred:" + messageId);
 		}
 
 		@Override
 		public void acknowledged(UUID messageId, Instant at) {
-			progress.add("acknowledged:" + messageId);
+			onCommit("acknowledged:" + messageId);
+		}
+
+		/** Like the real module's rows, a progress step counts only if the caller's transaction commits. */
+		private void onCommit(String call) {
+			if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+				progress.add(call);
+				return;
+			}
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					progress.add(call);
+				}
+			});
 		}
 
 	}

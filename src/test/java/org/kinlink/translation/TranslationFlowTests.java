@@ -63,7 +63,7 @@ class TranslationFlowTests {
 		mvc.perform(post("/staff/translations/{id}/take", taskId).with(user("tina").roles("TRANSLATOR")).with(csrf()))
 			.andExpect(redirectedUrl("/staff/translations/" + taskId));
 		mvc.perform(post("/staff/translations/{id}", taskId).with(user("tina").roles("TRANSLATOR")).with(csrf())
-			.param("action", "submit")
+			.param("submitForReview", "")
 			.param("targets[0]", ALBANIAN.get(0))
 			.param("targets[1]", ALBANIAN.get(1))).andExpect(redirectedUrl("/staff/translations"));
 		assertThat(messages.summary(messageId).status()).isEqualTo(MessageStatus.TRANSLATED);

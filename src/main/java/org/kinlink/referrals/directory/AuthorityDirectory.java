@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.kinlink.audit.AuditEvent;
@@ -46,12 +47,14 @@ public class AuthorityDirectory {
 	}
 
 	@Transactional(readOnly = true)
+	public Optional<Authority> find(UUID id) {
+		return jdbc.sql("select * from referrals.authority where id = ?").param(id).query(AuthorityDirectory::row).optional();
+	}
+
+	/** The authority, or {@link RecordNotFoundException} (404) when there is none with this id. */
+	@Transactional(readOnly = true)
 	public Authority get(UUID id) {
-		return jdbc.sql("select * from referrals.authority where id = ?")
-			.param(id)
-			.query(AuthorityDirectory::row)
-			.optional()
-			.orElseThrow(RecordNotFoundException::new);
+		return find(id).orElseThrow(RecordNotFoundException::new);
 	}
 
 	@Transactional

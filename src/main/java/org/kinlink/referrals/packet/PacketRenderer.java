@@ -31,9 +31,9 @@ public class PacketRenderer {
 
 	static final String TEMPLATE = "referrals/packet";
 
-	static final String LATIN_FONT = "Noto Sans";
+	static final String LATIN_FONT = "NotoSans";
 
-	static final String ARABIC_FONT = "Noto Naskh Arabic";
+	static final String ARABIC_FONT = "NotoNaskhArabic";
 
 	private final ITemplateEngine templates;
 

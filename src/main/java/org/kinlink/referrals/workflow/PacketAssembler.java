@@ -48,7 +48,7 @@ class PacketAssembler {
 
 	private PacketContent.Letter letter(UUID messageId, String recipientLanguage) {
 		ApprovedTranslation translation = translationFor(messageId, recipientLanguage)
-			.orElseThrow(() -> new IllegalTransitionException("referrals.referral.noApprovedTranslation"));
+			.orElseThrow(() -> new IllegalTransitionException(ReferralService.NO_TRANSLATION));
 		LetterContent content = messages.content(messageId);
 		LetterSubmission letter = content.letter();
 		return new PacketContent.Letter(content.reference(), content.receivedAt(),

@@ -96,27 +96,32 @@ class ReferralController {
 	@PreAuthorize("hasRole('LIAISON')")
 	String processCreationForm(@Valid @ModelAttribute("form") ReferralForm form, BindingResult result, Model model,
 			Principal principal) {
-		Authority authority = null;
-		if (form.authorityId() != null) {
-			authority = directory.all().stream().filter(a -> a.id().equals(form.authorityId())).findFirst().orElse(null);
-			if (authority == null || !authority.active()) {
-				result.rejectValue("authorityId", "referrals.referral.authority.unknown");
-			}
+		if (form.authorityId() != null && directory.find(form.authorityId()).filter(Authority::active).isEmpty()) {
+			result.rejectValue("authorityId", "referrals.referral.authority.unknown");
 		}
-		if (!result.hasErrors() && authority != null) {
+		if (form.messageIds() != null && form.messageIds().contains(null)) {
+			result.rejectValue("messageIds", ReferralService.NO_TRANSLATION);
+		}
+		if (!result.hasErrors()) {
 			List<UUID> ready = translations.messagesWithApprovedTranslation();
-			for (UUID messageId : form.messageIds()) {
-				if (messageId == null || !ready.contains(messageId) || !service.canCarry(messageId, authority.language())) {
-					result.rejectValue("messageIds", "referrals.referral.noApprovedTranslation");
-					break;
-				}
+			if (!ready.containsAll(form.messageIds())) {
+				result.rejectValue("messageIds", ReferralService.NO_TRANSLATION);
 			}
 		}
 		if (result.hasErrors()) {
 			return creationForm(model);
 		}
-		UUID id = service.create(form.authorityId(), List.copyOf(new LinkedHashSet<>(form.messageIds())), principal.getName());
-		return "redirect:/staff/referrals/" + id;
+		try {
+			UUID id = service.create(form.authorityId(), List.copyOf(new LinkedHashSet<>(form.messageIds())), principal.getName());
+			return redirectTo(id);
+		}
+		catch (IllegalTransitionException ex) {
+			if (!ReferralService.NO_TRANSLATION.equals(ex.messageCode())) {
+				throw ex;
+			}
+			result.rejectValue("messageIds", ReferralService.NO_TRANSLATION);
+			return creationForm(model);
+		}
 	}
 
 	@GetMapping("/{id}")

@@ -40,6 +40,8 @@ public class ReferralService {
 
 	static final String NOTE_CONTEXT = "referrals.dispatch.note";
 
+	static final String NO_TRANSLATION = "referrals.referral.noApprovedTranslation";
+
 	private final ReferralRepository referrals;
 
 	private final AuthorityDirectory directory;
@@ -93,16 +95,20 @@ public class ReferralService {
 		return LocalDate.ofInstant(clock.instant(), zone);
 	}
 
-	/** Whether a message can go to an authority writing in this language (an approved translation exists). */
-	boolean canCarry(UUID messageId, String language) {
-		return assembler.hasTranslationFor(messageId, language);
-	}
-
+	/**
+	 * A new draft. Every message needs an approved translation the authority can read (Albanian for "sq",
+	 * English or else Albanian for the others), checked here so that no caller can skip it.
+	 */
 	@Transactional
 	UUID create(UUID authorityId, List<UUID> messageIds, String createdBy) {
 		Authority authority = directory.get(authorityId);
 		if (!authority.active()) {
 			throw new IllegalTransitionException("referrals.authority.inactive");
+		}
+		for (UUID messageId : messageIds) {
+			if (!assembler.hasTranslationFor(messageId, authority.language())) {
+				throw new IllegalTransitionException(NO_TRANSLATION);
+			}
 		}
 		Instant now = now();
 		String reference = referrals.nextReference(Year.from(now.atZone(zone)));

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskRepository {
 
-	private static final String COLUMNS = "id, message_id, reference, source_language, target_language, key_id, "
-			+ "segment_count, created_at, state, translator, reviewer, approver, via_english, updated_at, approved_at, version";
+	private static final String COLUMNS = """
+			id, message_id, reference, source_language, target_language, key_id, segment_count, created_at, state,
+			translator, reviewer, approver, via_english, updated_at, approved_at, version""";
 
 	private final JdbcClient jdbc;
 

@@ -16,6 +16,7 @@ import org.springframework.util.MultiValueMap;
 /**
  * What the side-by-side editor sends: one target text per segment (in segment order), whether the Albanian
  * was translated through English, and the button pressed: save, submit, or confirm (submit despite warnings).
+ * The buttons and the check box are told apart by name, not by value, so that the page holds no literal text.
  * Read from the request by hand rather than by the data binder, whose list binding fails with an exception
  * on a crafted index beyond its growth limit; indexes beyond {@link #MAX_SEGMENTS} are ignored.
  */
@@ -43,7 +44,9 @@ record EditorForm(List<String> targets, Boolean viaEnglish, String action) {
 				targets.set(index, text == null || text.isEmpty() ? null : text);
 			}
 		});
-		return new EditorForm(targets, "true".equals(params.getFirst("viaEnglish")), params.getFirst("action"));
+		String action = params.containsKey("submitAnyway") ? "confirm"
+				: params.containsKey("submitForReview") ? "submit" : "save";
+		return new EditorForm(targets, params.containsKey("viaEnglish"), action);
 	}
 
 	List<String> targetsOrEmpty() {

@@ -118,14 +118,14 @@ class TranslationPagesTests {
 		assertThat(target.attr("lang")).isEqualTo("sq");
 		assertThat(target.attr("dir")).isEqualTo("ltr");
 		assertThat(editor.select("textarea[name=targets[2]]")).hasSize(1);
-		assertThat(editor.select("button[name=action][value=save]")).hasSize(1);
+		assertThat(editor.select("button[name=saveDraft]")).hasSize(1);
 		assertThat(editor.select("td.segment-pivot")).isEmpty();
 		assertThat(auditOf(taskId)).anyMatch(e -> e.action().equals("translation.segments.read")
 				&& e.outcome() == AuditEvent.Outcome.SUCCESS && "tina".equals(e.actor()));
 
 		mvc.perform(get("/staff/translations/{id}", taskId).with(translator("tom"))).andExpect(status().isNotFound());
 		mvc.perform(post("/staff/translations/{id}", taskId).with(translator("tom")).with(csrf())
-			.param("targets[0]", "x").param("action", "save")).andExpect(status().isNotFound());
+			.param("targets[0]", "x").param("saveDraft", "")).andExpect(status().isNotFound());
 		mvc.perform(get("/staff/translations/{id}", taskId).with(reviewer("rita"))).andExpect(status().isNotFound());
 		assertThat(auditOf(taskId)).anyMatch(e -> e.outcome() == AuditEvent.Outcome.DENIED && "tom".equals(e.actor()));
 	}
@@ -168,7 +168,7 @@ class TranslationPagesTests {
 		mvc.perform(post("/staff/translations/{id}/take", taskId).with(translator("tom")).with(csrf()))
 			.andExpect(status().isConflict());
 		mvc.perform(post("/staff/translations/{id}", taskId).with(translator("tina")).with(csrf())
-			.param("action", "save").param("targets[1000000]", "x").param("targets[1999]", "y"))
+			.param("saveDraft", "").param("targets[1000000]", "x").param("targets[1999]", "y"))
 			.andExpect(redirectedUrl("/staff/translations/" + taskId));
 		assertThat(fixtures.task(taskId).translator()).isEqualTo("tina");
 	}
@@ -198,7 +198,7 @@ class TranslationPagesTests {
 
 		assertThat(page.text()).contains("Every sentence needs a translation before you can submit")
 			.contains("Sentence 2 has no translation.");
-		assertThat(page.select("button[value=confirm]")).isEmpty();
+		assertThat(page.select("button[name=submitAnyway]")).isEmpty();
 		assertThat(fixtures.task(taskId).state()).isEqualTo(TaskState.IN_PROGRESS);
 
 		mvc.perform(editor(taskId, "tina", "confirm", ALBANIAN.get(0), "", ALBANIAN.get(2)))
@@ -329,7 +329,7 @@ class TranslationPagesTests {
 
 		assertThat(editor.select("td.segment-pivot").eachText()).containsExactlyElementsOf(ENGLISH);
 		assertThat(editor.select("td.segment-pivot").first().attr("lang")).isEqualTo("en");
-		mvc.perform(editor(albanianId, "tina", "submit", ALBANIAN.toArray(String[]::new)).param("viaEnglish", "true"))
+		mvc.perform(editor(albanianId, "tina", "submit", ALBANIAN.toArray(String[]::new)).param("viaEnglish", "on"))
 			.andExpect(redirectedUrl("/staff/translations"));
 		assertThat(fixtures.task(albanianId).viaEnglish()).isTrue();
 		assertThat(html(get("/staff/translations/{id}", albanianId), reviewer("rita")).select("td.segment-pivot"))
@@ -344,7 +344,7 @@ class TranslationPagesTests {
 		Document albanian = html(get("/staff/translations").param("lang", "sq"), translator("tina"));
 
 		assertThat(persian.select("html").attr("dir")).isEqualTo("rtl");
-		assertThat(persian.select("button[value=submit]").text()).isEqualTo("ارسال برای بازبینی");
+		assertThat(persian.select("button[name=submitForReview]").text()).isEqualTo("ارسال برای بازبینی");
 		assertThat(albanian.select("h1").text()).isEqualTo("Përkthimet");
 		assertThat(persian.html() + albanian.html()).doesNotContain("??");
 	}
@@ -359,7 +359,11 @@ class TranslationPagesTests {
 	private MockHttpServletRequestBuilder editor(UUID taskId, String translator, String action, String... targets) {
 		MockHttpServletRequestBuilder request = post("/staff/translations/{id}", taskId).with(translator(translator))
 			.with(csrf())
-			.param("action", action);
+			.param(switch (action) {
+				case "submit" -> "submitForReview";
+				case "confirm" -> "submitAnyway";
+				default -> "saveDraft";
+			}, "");
 		for (int i = 0; i < targets.length; i++) {
 			request.param("targets[" + i + "]", targets[i]);
 		}
