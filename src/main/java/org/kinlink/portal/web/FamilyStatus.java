@@ -19,7 +19,7 @@ enum FamilyStatus {
 	}
 
 	/** The message key of the status text, e.g. portal.status.sentToAuthorities. */
-	String messageKey() {
+	public String messageKey() {
 		return switch (this) {
 			case RECEIVED -> "portal.status.received";
 			case BEING_TRANSLATED -> "portal.status.beingTranslated";
