@@ -51,6 +51,11 @@ final class WebClient {
 
 	/** Submits the form matched by the selector with its own fields, overridden by the given values. */
 	Document submit(String formSelector, Map<String, String> values) {
+		return submit(formSelector, values, null);
+	}
+
+	/** Like {@link #submit(String, Map)}, with several values for one field (checkboxes of a set). */
+	Document submit(String formSelector, Map<String, String> values, String multiField, String... multiValues) {
 		Element form = page.selectFirst(formSelector);
 		assertThat(form).as("form %s on %s", formSelector, page.location()).isNotNull();
 		Map<String, String> fields = new LinkedHashMap<>();
@@ -59,7 +64,7 @@ final class WebClient {
 			if ((type.equals("checkbox") || type.equals("radio")) && !input.hasAttr("checked")) {
 				continue;
 			}
-			if (type.equals("submit")) {
+			if (type.equals("submit") || input.hasAttr("disabled")) {
 				continue;
 			}
 			String value = input.tagName().equals("textarea") ? input.text()
@@ -67,11 +72,19 @@ final class WebClient {
 			fields.put(input.attr("name"), value);
 		}
 		fields.putAll(values);
+		if (multiField != null) {
+			fields.remove(multiField);
+		}
 		String action = form.attr("action").isEmpty() ? URI.create(page.location()).getPath() : form.attr("action");
 		String body = fields.entrySet()
 			.stream()
 			.map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
 			.collect(Collectors.joining("&"));
+		if (multiField != null) {
+			for (String value : multiValues) {
+				body += "&" + enc(multiField) + "=" + enc(value);
+			}
+		}
 		return send(HttpRequest.newBuilder(URI.create(base).resolve(action))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));

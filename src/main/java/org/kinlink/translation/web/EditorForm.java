@@ -25,10 +25,10 @@ record EditorForm(List<String> targets, Boolean viaEnglish, String action) {
 	/** The most characters (code points) one segment's translation may have. */
 	static final int MAX_SEGMENT_LENGTH = 5_000;
 
-	/** More segments than any letter has. */
-	static final int MAX_SEGMENTS = 2_000;
+	/** More segments than any letter has (a letter holds at most 20,000 characters, a segment at least two). */
+	static final int MAX_SEGMENTS = 10_000;
 
-	private static final Pattern TARGET = Pattern.compile("targets\\[(\\d{1,4})]");
+	private static final Pattern TARGET = Pattern.compile("targets\\[(\\d{1,5})]");
 
 	/** The form from the request parameters, each text normalised like every other form text. */
 	static EditorForm from(MultiValueMap<String, String> params) {

@@ -168,7 +168,7 @@ class TranslationPagesTests {
 		mvc.perform(post("/staff/translations/{id}/take", taskId).with(translator("tom")).with(csrf()))
 			.andExpect(status().isConflict());
 		mvc.perform(post("/staff/translations/{id}", taskId).with(translator("tina")).with(csrf())
-			.param("saveDraft", "").param("targets[1000000]", "x").param("targets[1999]", "y"))
+			.param("saveDraft", "").param("targets[1000000]", "x").param("targets[9999]", "y"))
 			.andExpect(redirectedUrl("/staff/translations/" + taskId));
 		assertThat(fixtures.task(taskId).translator()).isEqualTo("tina");
 	}
