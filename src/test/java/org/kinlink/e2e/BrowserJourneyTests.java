@@ -100,9 +100,9 @@ class BrowserJourneyTests {
 		}
 		screenshot("translation-editor");
 		String editorPath = java.net.URI.create(browser.getCurrentUrl()).getPath();
-		click("button[value=submit]");
-		if (!browser.findElements(By.cssSelector("button[value=confirm]")).isEmpty()) {
-			click("button[value=confirm]");
+		click("button[name=submitForReview]");
+		if (!browser.findElements(By.cssSelector("button[name=submitAnyway]")).isEmpty()) {
+			click("button[name=submitAnyway]");
 		}
 		signOut();
 

@@ -102,11 +102,12 @@ class FamilyLetterJourneyTests {
 			int index = Integer.parseInt(area.attr("name").replaceAll("\\D", ""));
 			targets.put(area.attr("name"), albanian.get(index % albanian.size()));
 		}
-		targets.put("action", "submit");
+		targets.put("submitForReview", "");
 		String editorPath = java.net.URI.create(editor.location()).getPath();
 		Document submitted = translator.submit("form[action='" + editorPath + "']", targets);
-		if (!submitted.select("button[value=confirm]").isEmpty()) {
-			targets.put("action", "confirm");
+		if (!submitted.select("button[name=submitAnyway]").isEmpty()) {
+			targets.remove("submitForReview");
+			targets.put("submitAnyway", "");
 			translator.submit("form[action='" + editorPath + "']", targets);
 		}
 		assertThat(task).isNotNull();
