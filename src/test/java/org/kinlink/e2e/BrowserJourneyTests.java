@@ -60,6 +60,8 @@ class BrowserJourneyTests {
 		open("/");
 		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
 		assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+		// Bootstrap's RTL build is applied: the body font stack comes from it, not from the browser default.
+		assertThat(browser.findElement(By.tagName("body")).getCssValue("font-family")).contains("system-ui");
 		type("senderNamePersian", "مریم رضایی");
 		type("senderNameLatin", "Maryam Rezaei");
 		type("relationship", "مادر");
@@ -80,6 +82,7 @@ class BrowserJourneyTests {
 		open("/staff/messages");
 		screenshot("staff-inbox");
 		browser.findElement(By.cssSelector("a[href^='/staff/messages/']")).click();
+		click("details summary"); // "Create a person" is folded away until asked for
 		click("form[action$='/person/new'] button[type=submit]");
 		click("form[action$='/accept'] button[type=submit]");
 		signOut();
