@@ -71,7 +71,8 @@ class BrowserJourneyTests {
 		type("addresseeBirthYear", "۱۹۸۵");
 		type("text", Corpus.persianLetter());
 		screenshot("portal-letter-fa");
-		browser.findElement(By.cssSelector("form[action='/portal/letters'] button[type=submit]")).click();
+		// Enter in a field submits the form natively; with JavaScript off the driver cannot scroll to the button.
+		browser.findElement(By.name("addresseeNameLatin")).sendKeys(org.openqa.selenium.Keys.ENTER);
 		String receipt = browser.findElement(By.id("receipt")).getText();
 		assertThat(PersianText.latinDigits(receipt).replaceAll("\\D", "")).hasSize(20);
 		screenshot("portal-receipt-fa");
