@@ -3,6 +3,8 @@ package org.kinlink.accounts.security;
 import java.time.Clock;
 import java.time.Duration;
 
+import jakarta.servlet.DispatcherType;
+
 import org.kinlink.accounts.users.AccountLookup;
 import org.kinlink.audit.AuditTrail;
 
@@ -44,8 +46,11 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(HttpMethod.TRACE, "/**")
 			.denyAll()
+			// the error page is for the container's error dispatch only; asked for directly it is not a page
+			.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
 			.requestMatchers("/", "/portal/**", "/api/v1/portal/**", "/setup", "/login", "/logout", "/activate", "/css/**",
-					"/js/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**",
+					"/js/**", "/webjars/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/staff/**")
