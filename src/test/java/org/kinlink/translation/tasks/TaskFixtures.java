@@ -1,9 +1,11 @@
 package org.kinlink.translation.tasks;
 
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,10 +17,12 @@ import org.kinlink.people.People;
 import org.kinlink.people.PersonDetails;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Puts translation tasks into a wanted state for web and integration tests, through the same services the
- * pages use. Built from the application context so tests in other packages need no package-private types.
+ * Puts translation tasks into a wanted state for web and integration tests: letters come in through the
+ * messages API and are accepted through the inbox pages; tasks move through the same service the pages use.
+ * Built from the application context (with MockMvc) so tests in other packages need no package-private types.
  */
 public final class TaskFixtures {
 
@@ -58,29 +62,21 @@ public final class TaskFixtures {
 				"Ali Ahmadi", "حسن", 1990, null, text, "fa"));
 		UUID personId = context.getBean(People.class)
 			.create(new PersonDetails("علی احمدی", "Ali Ahmadi", "حسن", 1990, null));
-		triage("linkPerson", messageId, personId);
-		triage("accept", messageId);
+		triage(messageId, personId);
 		return messageId;
 	}
 
-	/**
-	 * Intake's triage lives inside the messages module and has no page yet; tests reach it by name so that
-	 * no production code depends on another module's internals.
-	 */
-	private void triage(String step, Object... args) {
+	/** Intake links the addressee and accepts, through the inbox pages as an intake officer would. */
+	private void triage(UUID messageId, UUID personId) {
+		MockMvc mvc = context.getBean(MockMvc.class);
 		try {
-			Class<?> type = Class.forName("org.kinlink.messages.letters.Triage");
-			Class<?>[] parameters = new Class<?>[args.length];
-			java.util.Arrays.fill(parameters, UUID.class);
-			Method method = type.getDeclaredMethod(step, parameters);
-			method.setAccessible(true);
-			method.invoke(context.getBean(type), args);
+			mvc.perform(post("/staff/messages/{id}/person", messageId).param("personId", personId.toString())
+				.with(user("ian").roles("INTAKE")).with(csrf())).andExpect(status().is3xxRedirection());
+			mvc.perform(post("/staff/messages/{id}/accept", messageId).with(user("ian").roles("INTAKE")).with(csrf()))
+				.andExpect(status().is3xxRedirection());
 		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("intake triage is not reachable", ex);
+		catch (Exception ex) {
+			throw new IllegalStateException("intake could not accept the letter", ex);
 		}
 	}
 

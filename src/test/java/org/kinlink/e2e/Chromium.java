@@ -1,4 +1,4 @@
-package org.kinlink.browser;
+package org.kinlink.e2e;
 
 import java.io.File;
 import java.nio.file.Files;
