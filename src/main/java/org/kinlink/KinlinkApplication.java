@@ -21,8 +21,11 @@ public class KinlinkApplication {
 			// A maintenance command (e.g. verify-audit) against a live database: no web server, and no replay of
 			// other nodes' unfinished events (a command-line argument outranks application.properties).
 			application.setWebApplicationType(WebApplicationType.NONE);
-			arguments = Arrays.copyOf(args, args.length + 1);
-			arguments[args.length] = "--spring.modulith.events.republish-outstanding-events-on-restart=false";
+			String replay = "--spring.modulith.events.republish-outstanding-events-on-restart";
+			if (Arrays.stream(args).noneMatch(arg -> arg.startsWith(replay))) {
+				arguments = Arrays.copyOf(args, args.length + 1);
+				arguments[args.length] = replay + "=false";
+			}
 		}
 		application.run(arguments);
 	}

@@ -10,6 +10,7 @@ import org.kinlink.audit.AuditTrail;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * response, including Cache-Control: no-store on everything but the versioned static files.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // maintenance commands (e.g. verify-audit) run without a web server
 @EnableMethodSecurity
 class SecurityConfiguration {
 
