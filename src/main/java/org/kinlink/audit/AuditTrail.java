@@ -12,7 +12,15 @@ public interface AuditTrail {
 	void recordAs(String actor, AuditEvent event);
 
 	/** The newest entries first. */
-	List<AuditEntry> latest(int limit, long beforeSequence);
+	default List<AuditEntry> latest(int limit, long beforeSequence) {
+		return latest(limit, beforeSequence, null);
+	}
+
+	/** The newest entries of one record type (all types when null) with a sequence below the given one. */
+	List<AuditEntry> latest(int limit, long beforeSequence, String recordType);
+
+	/** The record types the trail holds, for filtering. */
+	List<String> recordTypes();
 
 	/** Walks the chain from the start; the result names the first entry whose hash does not match. */
 	ChainVerification verify();

@@ -1,23 +1,32 @@
 package org.kinlink.accounts.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import org.kinlink.accounts.users.AccountLookup;
+import org.kinlink.audit.AuditTrail;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The one filter chain: the portal, setup, login and static files are public; everything under /staff
- * needs a signed-in staff member, and each controller names the roles it serves (method security).
- * Headers per S18 on every response.
+ * The one filter chain: the portal, setup, activation, login and static files are public; everything under
+ * /staff needs a signed-in staff member, and each controller names the roles it serves (method security).
+ * Sign-in goes through {@link StaffLoginProvider} (throttled, audited); sessions are renewed at sign-in and
+ * end after 30 minutes idle or 12 hours in all; sign-out is a POST with CSRF. Headers per S18 on every
+ * response, including Cache-Control: no-store on everything but the versioned static files.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -28,23 +37,34 @@ class SecurityConfiguration {
 			+ "frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain filterChain(HttpSecurity http, StaffLoginProvider login, AuditTrail audit, Clock clock,
+			AccountLookup accounts, LocaleResolver locales,
+			@Value("${server.servlet.session.timeout:30m}") Duration idleTimeout,
+			@Value("${kinlink.accounts.session.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
-			.requestMatchers("/", "/portal/**", "/api/v1/portal/**", "/setup", "/login", "/css/**", "/js/**",
-					"/webjars/**", "/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health",
-					"/actuator/health/**")
+			.requestMatchers(HttpMethod.TRACE, "/**")
+			.denyAll()
+			.requestMatchers("/", "/portal/**", "/api/v1/portal/**", "/setup", "/login", "/logout", "/activate", "/css/**",
+					"/js/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**",
+					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/staff/**")
 			.authenticated()
 			.anyRequest()
 			.denyAll());
-		http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/staff", true).failureUrl("/login?error"));
+		http.authenticationManager(new ProviderManager(login));
+		SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		failure.setAllowSessionCreation(false);
+		http.formLogin(form -> form.loginPage("/login").successHandler(SessionHandlers.signedIn(clock)).failureHandler(failure));
 		http.logout(logout -> logout.logoutUrl("/logout")
-			.logoutSuccessUrl("/login?loggedOut")
-			.addLogoutHandler(new HeaderWriterLogoutHandler(
-					new ClearSiteDataHeaderWriter(ClearSiteDataHeaderWriter.Directive.CACHE,
-							ClearSiteDataHeaderWriter.Directive.COOKIES, ClearSiteDataHeaderWriter.Directive.STORAGE))));
+			.addLogoutHandler(SessionHandlers.audited(audit))
+			.addLogoutHandler(SessionHandlers.clearSiteData())
+			.invalidateHttpSession(true)
+			.deleteCookies("KINLINK_SESSION")
+			.logoutSuccessHandler(SessionHandlers.toSignInPage(locales)));
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()));
+		http.addFilterAfter(new SessionLifetimeFilter(clock, idleTimeout, absoluteTimeout, accounts), HeaderWriterFilter.class);
+		http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AuditingAccessDeniedHandler(audit)));
 		// A cookie holds the CSRF token, so the anonymous portal needs no server session at all.
 		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 			.ignoringRequestMatchers("/api/v1/portal/**"));
@@ -53,14 +73,6 @@ class SecurityConfiguration {
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
 			.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		return http.build();
-	}
-
-	/** Argon2id for every new hash; older formats still verify so that they can be upgraded at login. */
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		java.util.Map<String, PasswordEncoder> encoders = new java.util.HashMap<>();
-		encoders.put("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
-		return new DelegatingPasswordEncoder("argon2", encoders);
 	}
 
 }

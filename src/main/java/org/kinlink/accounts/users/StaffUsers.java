@@ -42,19 +42,40 @@ class StaffUsers {
 		return jdbc.sql("select * from accounts.staff_user order by username").query(StaffUsers::row).list();
 	}
 
+	/** The stamp of an enabled account, or empty when the account is gone or disabled. */
+	Optional<Long> stampOfEnabled(UUID id) {
+		return jdbc.sql("select stamp from accounts.staff_user where id = ? and enabled").param(id).query(Long.class).optional();
+	}
+
+	/**
+	 * Serialises changes to roles and enabled flags, so that two administrators demoting each other at the
+	 * same moment cannot leave Kinlink without one. Readers are not blocked.
+	 */
+	void lockForRoleChange() {
+		jdbc.sql("lock table accounts.staff_user in share row exclusive mode").update();
+	}
+
+	long enabledAdmins() {
+		return jdbc.sql("select count(*) from accounts.staff_user where enabled and 'ADMIN' = any(roles)").query(Long.class).single();
+	}
+
 	void insert(StaffUser user) {
 		jdbc.sql("""
-				insert into accounts.staff_user (id, username, display_name, password_hash, roles, enabled)
-				values (?, ?, ?, ?, ?::text[], ?)
+				insert into accounts.staff_user (id, username, display_name, password_hash, roles, enabled, stamp)
+				values (?, ?, ?, ?, ?::text[], ?, ?)
 				""")
 			.params(user.id(), user.username(), user.displayName(), user.passwordHash(), rolesLiteral(user.roles()),
-					user.enabled())
+					user.enabled(), user.stamp())
 			.update();
 	}
 
 	void update(StaffUser user) {
-		jdbc.sql("update accounts.staff_user set display_name = ?, password_hash = ?, roles = ?::text[], enabled = ? where id = ?")
-			.params(user.displayName(), user.passwordHash(), rolesLiteral(user.roles()), user.enabled(), user.id())
+		jdbc.sql("""
+				update accounts.staff_user set display_name = ?, password_hash = ?, roles = ?::text[], enabled = ?, stamp = ?
+				where id = ?
+				""")
+			.params(user.displayName(), user.passwordHash(), rolesLiteral(user.roles()), user.enabled(), user.stamp(),
+					user.id())
 			.update();
 	}
 
@@ -67,7 +88,7 @@ class StaffUsers {
 		Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
 		Arrays.stream((String[]) array.getArray()).map(StaffRole::valueOf).forEach(roles::add);
 		return new StaffUser(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
-				rs.getString("password_hash"), roles, rs.getBoolean("enabled"));
+				rs.getString("password_hash"), roles, rs.getBoolean("enabled"), rs.getLong("stamp"));
 	}
 
 }

@@ -21,7 +21,8 @@ class ChainWalker {
 		AtomicReference<String> previous = new AtomicReference<>(ChainHash.GENESIS);
 		AtomicLong checked = new AtomicLong();
 		AtomicReference<Long> broken = new AtomicReference<>();
-		jdbc.sql("select *, prev_hash from audit.entry order by sequence").query(rs -> {
+		// Streamed in batches: the trail grows without bound and must not be loaded at once.
+		jdbc.sql("select * from audit.entry order by sequence").withFetchSize(1000).query(rs -> {
 			if (broken.get() != null) {
 				return;
 			}

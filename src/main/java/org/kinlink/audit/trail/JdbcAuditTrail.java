@@ -74,10 +74,24 @@ class JdbcAuditTrail implements AuditTrail {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<AuditEntry> latest(int limit, long beforeSequence) {
-		return jdbc.sql("select * from audit.entry where sequence < ? order by sequence desc limit ?")
-			.params(beforeSequence, Math.min(Math.max(limit, 1), 500))
+	public List<AuditEntry> latest(int limit, long beforeSequence, String recordType) {
+		return jdbc.sql("""
+				select * from audit.entry
+				where sequence < :before and (cast(:type as text) is null or record_type = :type)
+				order by sequence desc limit :limit
+				""")
+			.param("before", beforeSequence)
+			.param("type", recordType)
+			.param("limit", Math.min(Math.max(limit, 1), 500))
 			.query(AuditRows::entry)
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<String> recordTypes() {
+		return jdbc.sql("select distinct record_type from audit.entry where record_type is not null order by record_type")
+			.query(String.class)
 			.list();
 	}
 

@@ -4,7 +4,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /** Checks {@link SafeText}: length, hostile characters; names the problem with a message code. */
-class SafeTextValidator implements ConstraintValidator<SafeText, String> {
+public class SafeTextValidator implements ConstraintValidator<SafeText, String> {
 
 	private int max;
 

@@ -47,6 +47,12 @@ class ApiProblems {
 		return problem(HttpStatus.BAD_REQUEST, "error.badRequest");
 	}
 
+	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class })
+	ProblemDetail unavailable() {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
+	}
+
 	private ProblemDetail problem(HttpStatus status, String code, Object... args) {
 		String detail = messages.getMessage(code, args, LocaleContextHolder.getLocale());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

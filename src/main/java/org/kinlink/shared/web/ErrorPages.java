@@ -1,5 +1,6 @@
 package org.kinlink.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
@@ -43,8 +44,19 @@ class ErrorPages {
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	String method(Model model, HttpServletResponse response) {
+	String method(HttpServletRequest request, Model model, HttpServletResponse response) {
+		if ("GET".equals(request.getMethod()) && request.getParameter("lang") != null) {
+			// A language switch on a page that was the answer to a POST (a receipt, a status): start page instead.
+			return request.getRequestURI().startsWith("/staff") ? "redirect:/staff" : "redirect:/";
+		}
 		return show(model, response, 405, "error.method", new Object[0]);
+	}
+
+	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.transaction.CannotCreateTransactionException.class })
+	String unavailable(Model model, HttpServletResponse response) {
+		log.warn("database unavailable");
+		return show(model, response, 503, "error.unavailable", new Object[0]);
 	}
 
 	@ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)

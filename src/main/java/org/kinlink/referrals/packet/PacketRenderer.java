@@ -1,0 +1,126 @@
+package org.kinlink.referrals.packet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.kinlink.shared.i18n.Formats;
+import org.kinlink.shared.i18n.Languages;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds a referral packet as PDF: a Thymeleaf template rendered in the recipient's language, laid out by
+ * openhtmltopdf with ICU bidi splitting, reordering and Arabic-script shaping so that Persian is shaped and
+ * ordered right to left (and extracts in logical order). Noto Sans and Noto Naskh Arabic are embedded.
+ */
+@Component
+public class PacketRenderer {
+
+	static final String TEMPLATE = "referrals/packet";
+
+	static final String LATIN_FONT = "NotoSans";
+
+	static final String ARABIC_FONT = "NotoNaskhArabic";
+
+	private final ITemplateEngine templates;
+
+	private final MessageSource messages;
+
+	private final Formats formats;
+
+	public PacketRenderer(ITemplateEngine templates, MessageSource messages, Formats formats) {
+		this.templates = templates;
+		this.messages = messages;
+		this.formats = formats;
+	}
+
+	/** A letter as the template shows it: the values plus dates and language names already in the reader's form. */
+	record LetterPage(PacketContent.Letter letter, String receivedOn) {
+	}
+
+	public RenderedPacket render(PacketContent content) {
+		Locale locale = localeOf(content.language());
+		boolean rtl = Languages.isRightToLeft(locale);
+		List<Enclosure> enclosures = enclosures(content, locale);
+		Context context = new Context(locale);
+		context.setVariable("packet", content);
+		context.setVariable("rtl", rtl);
+		context.setVariable("lang", locale.getLanguage());
+		context.setVariable("dateText", formats.date(content.date(), locale));
+		// The reference stays in ASCII digits in every language: the authority quotes it back to us.
+		context.setVariable("referenceText", content.reference());
+		context.setVariable("deadlineText", formats.number(content.acknowledgeWithinDays(), locale));
+		context.setVariable("letters", content.letters().stream()
+			.map(l -> new LetterPage(l, formats.date(l.receivedAt(), locale)))
+			.toList());
+		context.setVariable("enclosures", enclosures);
+		byte[] pdf = toPdf(templates.process(TEMPLATE, context), rtl);
+		return new RenderedPacket(pdf, Digests.sha256(pdf), enclosures);
+	}
+
+	private List<Enclosure> enclosures(PacketContent content, Locale locale) {
+		List<Enclosure> enclosures = new ArrayList<>();
+		for (PacketContent.Letter letter : content.letters()) {
+			String language = messages.getMessage("referrals.language." + letter.translationLanguage(), null, locale);
+			enclosures.add(new Enclosure(messages.getMessage("referrals.packet.enclosure.translation",
+					new Object[] { letter.messageReference(), language }, locale), Digests.sha256(letter.translation())));
+			enclosures.add(new Enclosure(messages.getMessage("referrals.packet.enclosure.original",
+					new Object[] { letter.messageReference() }, locale), Digests.sha256(letter.original())));
+		}
+		return enclosures;
+	}
+
+	private static byte[] toPdf(String xhtml, boolean rtl) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			PdfRendererBuilder builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+			builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
+			builder.defaultTextDirection(rtl ? TextDirection.RTL : TextDirection.LTR);
+			font(builder, "NotoSans-Regular.ttf", LATIN_FONT, 400);
+			font(builder, "NotoSans-Bold.ttf", LATIN_FONT, 700);
+			font(builder, "NotoNaskhArabic-Regular.ttf", ARABIC_FONT, 400);
+			font(builder, "NotoNaskhArabic-Bold.ttf", ARABIC_FONT, 700);
+			// Packets load nothing from outside: no URI is resolved, so a stray link cannot leak a request.
+			builder.useUriResolver((base, uri) -> null);
+			builder.withProducer("Kinlink");
+			builder.withHtmlContent(xhtml, null);
+			builder.toStream(out);
+			builder.run();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private static void font(PdfRendererBuilder builder, String file, String family, int weight) {
+		builder.useFont(() -> {
+			InputStream in = PacketRenderer.class.getResourceAsStream("/fonts/" + file);
+			if (in == null) {
+				throw new UncheckedIOException(new IOException("font missing: " + file));
+			}
+			return in;
+		}, family, weight, FontStyle.NORMAL, true);
+	}
+
+	static Locale localeOf(String language) {
+		Locale locale = Languages.supported(language);
+		return locale == null ? Languages.ENGLISH : locale;
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.kinlink.referrals.workflow;
+
+import org.kinlink.shared.web.KinlinkException;
+
+import org.springframework.http.HttpStatus;
+
+/** The mail server did not take the packet; nothing was recorded, the referral is still APPROVED. */
+class DispatchFailedException extends KinlinkException {
+
+	DispatchFailedException(Throwable cause) {
+		super("referrals.dispatch.mailUnavailable");
+		initCause(cause);
+	}
+
+	@Override
+	public HttpStatus status() {
+		return HttpStatus.SERVICE_UNAVAILABLE;
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.kinlink.referrals.workflow;
+
+import java.util.Locale;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+import org.kinlink.referrals.directory.Authority;
+import org.kinlink.shared.i18n.Formats;
+import org.kinlink.shared.i18n.Languages;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a packet by e-mail in the recipient's language with the PDF attached. The Message-ID is derived from
+ * the referral, so if a crash forces a resend the recipient's mail system sees the same message again, not a
+ * second referral.
+ */
+@Component
+class PacketMailer {
+
+	private final JavaMailSender sender;
+
+	private final MessageSource messages;
+
+	private final Formats formats;
+
+	private final String from;
+
+	PacketMailer(JavaMailSender sender, MessageSource messages, Formats formats, @Value("${kinlink.mail.from}") String from) {
+		this.sender = sender;
+		this.messages = messages;
+		this.formats = formats;
+		this.from = from;
+		if (sender instanceof JavaMailSenderImpl impl) {
+			// A hanging mail server must not hold the referral's row lock for long.
+			impl.getJavaMailProperties().putIfAbsent("mail.smtp.connectiontimeout", "10000");
+			impl.getJavaMailProperties().putIfAbsent("mail.smtp.timeout", "20000");
+			impl.getJavaMailProperties().putIfAbsent("mail.smtp.writetimeout", "20000");
+		}
+	}
+
+	void send(Referral referral, Authority authority, byte[] pdf) {
+		Locale locale = Languages.supported(authority.language());
+		locale = locale == null ? Languages.ENGLISH : locale;
+		try {
+			MimeMessage message = new StableIdMessage(sender.createMimeMessage().getSession(),
+					"<" + referral.id() + "@referrals.kinlink>");
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(from);
+			helper.setTo(authority.email());
+			helper.setSubject(messages.getMessage("referrals.mail.subject", new Object[] { referral.reference() }, locale));
+			helper.setText(messages.getMessage("referrals.mail.body", new Object[] { referral.reference(),
+					formats.number(authority.acknowledgementDays(), locale), referral.packetSha256() }, locale));
+			helper.addAttachment(referral.reference() + ".pdf", new ByteArrayResource(pdf), "application/pdf");
+			sender.send(message);
+		}
+		catch (MessagingException | MailException ex) {
+			throw new DispatchFailedException(ex);
+		}
+	}
+
+	/** A message whose Message-ID stays what we set instead of being regenerated on send. */
+	private static final class StableIdMessage extends MimeMessage {
+
+		private final String messageId;
+
+		StableIdMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", messageId);
+		}
+
+	}
+
+}

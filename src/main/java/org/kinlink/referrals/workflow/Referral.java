@@ -1,0 +1,224 @@
+package org.kinlink.referrals.workflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.kinlink.shared.web.ForbiddenActionException;
+import org.kinlink.shared.web.IllegalTransitionException;
+
+/**
+ * A referral of one or more family messages to one authority. It owns its state changes and refuses illegal
+ * moves; the second-person rule for police and UN bodies (S14) lives here too.
+ */
+public class Referral {
+
+	private final UUID id;
+
+	private final String reference;
+
+	private final UUID authorityId;
+
+	private final List<UUID> messageIds;
+
+	private final String createdBy;
+
+	private final Instant createdAt;
+
+	private ReferralState state;
+
+	private String approvedBy;
+
+	private Instant approvedAt;
+
+	private DispatchChannel channel;
+
+	private Instant dispatchedAt;
+
+	private Instant dueAt;
+
+	private String theirReference;
+
+	private LocalDate acknowledgedOn;
+
+	private String acknowledgedBy;
+
+	private Instant overdueSince;
+
+	private String packetSha256;
+
+	Referral(UUID id, String reference, UUID authorityId, List<UUID> messageIds, String createdBy, Instant createdAt) {
+		this.id = Objects.requireNonNull(id);
+		this.reference = Objects.requireNonNull(reference);
+		this.authorityId = Objects.requireNonNull(authorityId);
+		this.messageIds = List.copyOf(messageIds);
+		this.createdBy = Objects.requireNonNull(createdBy);
+		this.createdAt = Objects.requireNonNull(createdAt);
+		this.state = ReferralState.DRAFT;
+		if (this.messageIds.isEmpty()) {
+			throw new IllegalArgumentException("a referral needs at least one message");
+		}
+	}
+
+	/** A new referral in DRAFT. */
+	static Referral draft(UUID id, String reference, UUID authorityId, List<UUID> messageIds, String createdBy,
+			Instant at) {
+		return new Referral(id, reference, authorityId, messageIds, createdBy, at);
+	}
+
+	/**
+	 * Approves a draft. When the authority needs a second person, the creator may not approve: the caller
+	 * audits the refusal.
+	 */
+	void approve(String approver, boolean needsSecondPerson, Instant at) {
+		require(ReferralState.DRAFT);
+		if (needsSecondPerson && createdBy.equals(approver)) {
+			throw new ForbiddenActionException("referrals.approve.secondPersonNeeded");
+		}
+		state = ReferralState.APPROVED;
+		approvedBy = approver;
+		approvedAt = at;
+	}
+
+	/** Records the digest of the packet made at approval; the packet itself is stored sealed. */
+	void attachPacket(String sha256) {
+		require(ReferralState.APPROVED);
+		packetSha256 = Objects.requireNonNull(sha256);
+	}
+
+	/** Whether this approver is refused by the second-person rule. */
+	boolean refusesApprovalBy(String approver, boolean needsSecondPerson) {
+		return needsSecondPerson && createdBy.equals(approver);
+	}
+
+	/** The packet left on this channel at this time; the authority then has its deadline to acknowledge. */
+	void dispatch(DispatchChannel on, Instant at, int acknowledgementDays) {
+		if (state == ReferralState.DISPATCHED || state == ReferralState.ACKNOWLEDGED || state == ReferralState.OVERDUE) {
+			throw new IllegalTransitionException("referrals.dispatch.already");
+		}
+		require(ReferralState.APPROVED);
+		channel = Objects.requireNonNull(on);
+		dispatchedAt = Objects.requireNonNull(at);
+		dueAt = at.plus(Duration.ofDays(acknowledgementDays));
+		state = ReferralState.DISPATCHED;
+	}
+
+	/** The authority acknowledged, also after the deadline; the date cannot precede the dispatch. */
+	void acknowledge(String theirRef, LocalDate on, LocalDate dispatchDay, String by) {
+		if (state != ReferralState.DISPATCHED && state != ReferralState.OVERDUE) {
+			throw new IllegalTransitionException("referrals.acknowledge.notDispatched");
+		}
+		if (on.isBefore(dispatchDay)) {
+			throw new IllegalArgumentException("acknowledged before dispatch");
+		}
+		theirReference = Objects.requireNonNull(theirRef);
+		acknowledgedOn = on;
+		acknowledgedBy = by;
+		state = ReferralState.ACKNOWLEDGED;
+	}
+
+	/** Marks a dispatched referral overdue once its deadline has passed; false when nothing changed. */
+	boolean markOverdueIfLate(Instant now) {
+		if (state != ReferralState.DISPATCHED || !now.isAfter(dueAt)) {
+			return false;
+		}
+		state = ReferralState.OVERDUE;
+		overdueSince = now;
+		return true;
+	}
+
+	private void require(ReferralState expected) {
+		if (state != expected) {
+			throw new IllegalTransitionException();
+		}
+	}
+
+	/** Restores the stored state: used by the repository only. */
+	void restore(ReferralState state, String approvedBy, Instant approvedAt, DispatchChannel channel, Instant dispatchedAt,
+			Instant dueAt, String theirReference, LocalDate acknowledgedOn, String acknowledgedBy, Instant overdueSince,
+			String packetSha256) {
+		this.packetSha256 = packetSha256;
+		this.state = state;
+		this.approvedBy = approvedBy;
+		this.approvedAt = approvedAt;
+		this.channel = channel;
+		this.dispatchedAt = dispatchedAt;
+		this.dueAt = dueAt;
+		this.theirReference = theirReference;
+		this.acknowledgedOn = acknowledgedOn;
+		this.acknowledgedBy = acknowledgedBy;
+		this.overdueSince = overdueSince;
+	}
+
+	public UUID id() {
+		return id;
+	}
+
+	public String reference() {
+		return reference;
+	}
+
+	public UUID authorityId() {
+		return authorityId;
+	}
+
+	public List<UUID> messageIds() {
+		return messageIds;
+	}
+
+	public String createdBy() {
+		return createdBy;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public ReferralState state() {
+		return state;
+	}
+
+	public String approvedBy() {
+		return approvedBy;
+	}
+
+	public Instant approvedAt() {
+		return approvedAt;
+	}
+
+	public DispatchChannel channel() {
+		return channel;
+	}
+
+	public Instant dispatchedAt() {
+		return dispatchedAt;
+	}
+
+	public Instant dueAt() {
+		return dueAt;
+	}
+
+	public String theirReference() {
+		return theirReference;
+	}
+
+	public LocalDate acknowledgedOn() {
+		return acknowledgedOn;
+	}
+
+	public String acknowledgedBy() {
+		return acknowledgedBy;
+	}
+
+	public Instant overdueSince() {
+		return overdueSince;
+	}
+
+	public String packetSha256() {
+		return packetSha256;
+	}
+
+}

@@ -1,0 +1,171 @@
+package org.kinlink.referrals.workflow;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores referrals with JdbcClient; the packet itself is stored sealed beside the row. */
+@Repository
+class ReferralRepository {
+
+	private final JdbcClient jdbc;
+
+	ReferralRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The next reference number of the year, e.g. KL-REF-2026-0001; atomic across nodes. */
+	String nextReference(Year year) {
+		int next = jdbc.sql("""
+				insert into referrals.reference_counter (year, last) values (?, 1)
+				on conflict (year) do update set last = referrals.reference_counter.last + 1
+				returning last
+				""").param(year.getValue()).query(Integer.class).single();
+		return "KL-REF-%d-%04d".formatted(year.getValue(), next);
+	}
+
+	void insert(Referral referral) {
+		jdbc.sql("""
+				insert into referrals.referral (id, reference, authority_id, state, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?)
+				""")
+			.params(referral.id(), referral.reference(), referral.authorityId(), referral.state().name(),
+					referral.createdBy(), ts(referral.createdAt()))
+			.update();
+		int position = 0;
+		for (UUID messageId : referral.messageIds()) {
+			jdbc.sql("insert into referrals.referral_message (referral_id, message_id, position) values (?, ?, ?)")
+				.params(referral.id(), messageId, position++)
+				.update();
+		}
+	}
+
+	/** Writes the state fields; the version guards against a change made meanwhile by someone else. */
+	void update(Referral referral, int expectedVersion) {
+		int updated = jdbc.sql("""
+				update referrals.referral set state = :state, approved_by = :approvedBy, approved_at = :approvedAt,
+				  packet_sha256 = :sha, due_at = :dueAt, their_reference = :theirRef, acknowledged_on = :ackOn,
+				  acknowledged_by = :ackBy, overdue_since = :overdueSince, dispatch_channel = :channel,
+				  dispatched_at = :dispatchedAt, version = version + 1
+				where id = :id and version = :version
+				""")
+			.param("state", referral.state().name())
+			.param("approvedBy", referral.approvedBy())
+			.param("approvedAt", ts(referral.approvedAt()))
+			.param("sha", referral.packetSha256())
+			.param("dueAt", ts(referral.dueAt()))
+			.param("theirRef", referral.theirReference())
+			.param("ackOn", referral.acknowledgedOn())
+			.param("ackBy", referral.acknowledgedBy())
+			.param("overdueSince", ts(referral.overdueSince()))
+			.param("channel", referral.channel() == null ? null : referral.channel().name())
+			.param("dispatchedAt", ts(referral.dispatchedAt()))
+			.param("id", referral.id())
+			.param("version", expectedVersion)
+			.update();
+		if (updated != 1) {
+			throw new OptimisticLockingFailureException("referral " + referral.id() + " changed meanwhile");
+		}
+	}
+
+	Optional<Versioned> find(UUID id) {
+		return one("select * from referrals.referral where id = ?", id);
+	}
+
+	/** Reads and locks the row until the transaction ends: the state check for dispatch happens under it. */
+	Optional<Versioned> lock(UUID id) {
+		return one("select * from referrals.referral where id = ? for update", id);
+	}
+
+	List<Referral> list(ReferralState state, int limit) {
+		String sql = state == null ? "select * from referrals.referral order by created_at desc limit ?"
+				: "select * from referrals.referral where state = ? order by created_at desc limit ?";
+		JdbcClient.StatementSpec spec = jdbc.sql(sql);
+		spec = state == null ? spec.param(limit) : spec.params(state.name(), limit);
+		return spec.query(this::row).list().stream().map(Versioned::referral).toList();
+	}
+
+	/** Dispatched referrals past their deadline, locked and skipped by other nodes running the same job. */
+	List<Versioned> lockLate(Instant now, int limit) {
+		return jdbc.sql("""
+				select * from referrals.referral where state = 'DISPATCHED' and due_at < ?
+				order by due_at limit ? for update skip locked
+				""").params(ts(now), limit).query(this::row).list();
+	}
+
+	void storePacket(UUID id, UUID keyId, byte[] sealed) {
+		jdbc.sql("update referrals.referral set key_id = ?, packet = ? where id = ?").params(keyId, sealed, id).update();
+	}
+
+	Optional<SealedPacket> packet(UUID id) {
+		return jdbc.sql("select key_id, packet from referrals.referral where id = ? and packet is not null")
+			.param(id)
+			.query((rs, n) -> new SealedPacket(rs.getObject("key_id", UUID.class), rs.getBytes("packet")))
+			.optional();
+	}
+
+	/** The unique dispatch record: a second insert for the same referral fails on the primary key. */
+	void insertDispatch(UUID referralId, DispatchChannel channel, Instant at, String by, String sha256, String mailTo,
+			byte[] sealedNote) {
+		jdbc.sql("""
+				insert into referrals.dispatch (referral_id, channel, dispatched_at, dispatched_by, packet_sha256, mail_to, note)
+				values (?, ?, ?, ?, ?, ?, ?)
+				""").params(referralId, channel.name(), ts(at), by, sha256, mailTo, sealedNote).update();
+	}
+
+	Optional<byte[]> dispatchNote(UUID referralId) {
+		return jdbc.sql("select note from referrals.dispatch where referral_id = ? and note is not null")
+			.param(referralId)
+			.query((rs, n) -> rs.getBytes(1))
+			.optional();
+	}
+
+	/** A referral with the row version it was read at. */
+	record Versioned(Referral referral, int version) {
+	}
+
+	/** The packet PDF as stored: ciphertext under the referral's data key. */
+	record SealedPacket(UUID keyId, byte[] ciphertext) {
+	}
+
+	private Optional<Versioned> one(String sql, UUID id) {
+		return jdbc.sql(sql).param(id).query(this::row).optional();
+	}
+
+	private Versioned row(ResultSet rs, int n) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		List<UUID> messages = jdbc.sql("select message_id from referrals.referral_message where referral_id = ? order by position")
+			.param(id)
+			.query(UUID.class)
+			.list();
+		Referral referral = new Referral(id, rs.getString("reference"), rs.getObject("authority_id", UUID.class), messages,
+				rs.getString("created_by"), instant(rs, "created_at"));
+		String channel = rs.getString("dispatch_channel");
+		referral.restore(ReferralState.valueOf(rs.getString("state")), rs.getString("approved_by"),
+				instant(rs, "approved_at"), channel == null ? null : DispatchChannel.valueOf(channel),
+				instant(rs, "dispatched_at"), instant(rs, "due_at"), rs.getString("their_reference"),
+				rs.getObject("acknowledged_on", LocalDate.class), rs.getString("acknowledged_by"),
+				instant(rs, "overdue_since"), rs.getString("packet_sha256"));
+		return new Versioned(referral, rs.getInt("version"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+}

@@ -1,0 +1,252 @@
+package org.kinlink.referrals.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.kinlink.audit.AuditEvent;
+import org.kinlink.audit.AuditTrail;
+import org.kinlink.messages.MessageProgress;
+import org.kinlink.referrals.ReferralAcknowledged;
+import org.kinlink.referrals.ReferralDispatched;
+import org.kinlink.referrals.ReferralOverdue;
+import org.kinlink.referrals.directory.Authority;
+import org.kinlink.referrals.directory.AuthorityDirectory;
+import org.kinlink.referrals.packet.RenderedPacket;
+import org.kinlink.referrals.packet.PacketRenderer;
+import org.kinlink.shared.web.ForbiddenActionException;
+import org.kinlink.shared.web.IllegalTransitionException;
+import org.kinlink.shared.web.RecordNotFoundException;
+import org.kinlink.storage.Vault;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The referral workflow: drafts, approval with the packet made and sealed, dispatch exactly once, the
+ * authority's acknowledgement and overdue marking. Every step is audited and moves the messages along.
+ */
+@Service
+public class ReferralService {
+
+	static final String PACKET_CONTEXT = "referrals.packet";
+
+	static final String NOTE_CONTEXT = "referrals.dispatch.note";
+
+	static final String NO_TRANSLATION = "referrals.referral.noApprovedTranslation";
+
+	private final ReferralRepository referrals;
+
+	private final AuthorityDirectory directory;
+
+	private final PacketAssembler assembler;
+
+	private final PacketRenderer renderer;
+
+	private final PacketMailer mailer;
+
+	private final MessageProgress progress;
+
+	private final Vault vault;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	ReferralService(ReferralRepository referrals, AuthorityDirectory directory, PacketAssembler assembler,
+			PacketRenderer renderer, PacketMailer mailer, MessageProgress progress, Vault vault, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock, @Value("${kinlink.time-zone:Europe/Tirane}") ZoneId zone) {
+		this.referrals = referrals;
+		this.directory = directory;
+		this.assembler = assembler;
+		this.renderer = renderer;
+		this.mailer = mailer;
+		this.progress = progress;
+		this.vault = vault;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+		this.zone = zone;
+	}
+
+	@Transactional(readOnly = true)
+	public Referral get(UUID id) {
+		return referrals.find(id).orElseThrow(RecordNotFoundException::new).referral();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Referral> list(ReferralState state) {
+		return referrals.list(state, 500);
+	}
+
+	/** Today in the association's time zone, by the injected clock. */
+	LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), zone);
+	}
+
+	/**
+	 * A new draft. Every message needs an approved translation the authority can read (Albanian for "sq",
+	 * English or else Albanian for the others), checked here so that no caller can skip it.
+	 */
+	@Transactional
+	UUID create(UUID authorityId, List<UUID> messageIds, String createdBy) {
+		Authority authority = directory.get(authorityId);
+		if (!authority.active()) {
+			throw new IllegalTransitionException("referrals.authority.inactive");
+		}
+		for (UUID messageId : messageIds) {
+			if (!assembler.hasTranslationFor(messageId, authority.language())) {
+				throw new IllegalTransitionException(NO_TRANSLATION);
+			}
+		}
+		Instant now = now();
+		String reference = referrals.nextReference(Year.from(now.atZone(zone)));
+		Referral referral = Referral.draft(UUID.randomUUID(), reference, authorityId, messageIds.stream().distinct().toList(),
+				createdBy, now);
+		referrals.insert(referral);
+		audit.record(AuditEvent.success("referral.create", "referral", referral.id()).withDetail(authority.kind().name()));
+		return referral.id();
+	}
+
+	/**
+	 * Approves a draft and makes its packet. Police and UN bodies need a second person (S14): the creator's
+	 * attempt is refused, and the refusal is audited and committed even though the call fails.
+	 */
+	@Transactional(noRollbackFor = ForbiddenActionException.class)
+	void approve(UUID id, String approver) {
+		ReferralRepository.Versioned current = locked(id);
+		Referral referral = current.referral();
+		Authority authority = directory.get(referral.authorityId());
+		boolean secondPerson = authority.kind().needsSecondApproval();
+		if (referral.state() == ReferralState.DRAFT && referral.refusesApprovalBy(approver, secondPerson)) {
+			audit.record(AuditEvent.denied("referral.approve", "referral", id).withDetail("rule=S14;creator=" + referral.createdBy()));
+			throw new ForbiddenActionException("referrals.approve.secondPersonNeeded");
+		}
+		Instant now = now();
+		referral.approve(approver, secondPerson, now);
+		RenderedPacket packet = renderer.render(assembler.content(referral, authority, now));
+		UUID keyId = vault.newKey();
+		referrals.storePacket(id, keyId, vault.seal(keyId, packet.pdf(), PACKET_CONTEXT));
+		referral.attachPacket(packet.sha256());
+		referrals.update(referral, current.version());
+		audit.record(AuditEvent.success("referral.approve", "referral", id).withDetail("creator=" + referral.createdBy()));
+	}
+
+	/**
+	 * Sends the packet by e-mail, exactly once in effect: the state is checked under the row lock, the dispatch
+	 * record is unique, and the mail goes last, so a mail server that is down rolls everything back.
+	 */
+	@Transactional
+	void dispatchByEmail(UUID id, String user) {
+		ReferralRepository.Versioned current = locked(id);
+		Referral referral = current.referral();
+		Authority authority = directory.get(referral.authorityId());
+		Instant now = now();
+		referral.dispatch(DispatchChannel.EMAIL, now, authority.acknowledgementDays());
+		referrals.insertDispatch(id, DispatchChannel.EMAIL, now, user, referral.packetSha256(),
+				authority.email(), null);
+		finishDispatch(referral, current.version(), now);
+		mailer.send(referral, authority, packetBytes(id));
+	}
+
+	/** Records a packet handed over in person on the given day, with a note (sealed: it may name people). */
+	@Transactional
+	void recordHandDelivery(UUID id, LocalDate deliveredOn, String note, String user) {
+		ReferralRepository.Versioned current = locked(id);
+		Referral referral = current.referral();
+		Authority authority = directory.get(referral.authorityId());
+		Instant at = deliveredOn.atStartOfDay(zone).toInstant();
+		referral.dispatch(DispatchChannel.BY_HAND, at, authority.acknowledgementDays());
+		UUID keyId = referrals.packet(id).orElseThrow(IllegalTransitionException::new).keyId();
+		referrals.insertDispatch(id, DispatchChannel.BY_HAND, now(), user, referral.packetSha256(), null,
+				vault.sealText(keyId, note, NOTE_CONTEXT));
+		finishDispatch(referral, current.version(), at);
+	}
+
+	/** A failed e-mail dispatch leaves no trace but this audit entry, written in its own transaction. */
+	@Transactional
+	void recordDispatchFailure(UUID id) {
+		audit.record(AuditEvent.failure("referral.dispatch", "referral", id).withDetail(DispatchChannel.EMAIL.name()));
+	}
+
+	@Transactional
+	void acknowledge(UUID id, String theirReference, LocalDate on, String user) {
+		ReferralRepository.Versioned current = locked(id);
+		Referral referral = current.referral();
+		if (referral.dispatchedAt() == null) {
+			throw new IllegalTransitionException("referrals.acknowledge.notDispatched");
+		}
+		referral.acknowledge(theirReference, on, dispatchDay(referral), user);
+		referrals.update(referral, current.version());
+		Instant at = on.atStartOfDay(zone).toInstant();
+		referral.messageIds().forEach(messageId -> progress.acknowledged(messageId, at));
+		audit.record(AuditEvent.success("referral.acknowledge", "referral", id).withDetail(referral.state().name()));
+		events.publishEvent(new ReferralAcknowledged(id));
+	}
+
+	/** Marks every dispatched referral whose deadline has passed as OVERDUE; returns how many. */
+	@Transactional
+	public int markOverdue(Instant now) {
+		int marked = 0;
+		for (ReferralRepository.Versioned late : referrals.lockLate(now, 200)) {
+			Referral referral = late.referral();
+			if (referral.markOverdueIfLate(now)) {
+				referrals.update(referral, late.version());
+				audit.recordAs("system", AuditEvent.success("referral.overdue", "referral", referral.id()).withDetail(referral.state().name()));
+				events.publishEvent(new ReferralOverdue(referral.id()));
+				marked++;
+			}
+		}
+		return marked;
+	}
+
+	/** The packet PDF for staff; every opening is audited. */
+	@Transactional
+	byte[] openPacket(UUID id) {
+		get(id);
+		byte[] pdf = packetBytes(id);
+		audit.record(AuditEvent.success("referral.packet.read", "referral", id));
+		return pdf;
+	}
+
+	LocalDate dispatchDay(Referral referral) {
+		return day(referral.dispatchedAt());
+	}
+
+	/** The calendar day of an instant in the association's time zone. */
+	LocalDate day(Instant instant) {
+		return LocalDate.ofInstant(instant, zone);
+	}
+
+	private void finishDispatch(Referral referral, int version, Instant at) {
+		referrals.update(referral, version);
+		referral.messageIds().forEach(messageId -> progress.referred(messageId, at));
+		audit.record(AuditEvent.success("referral.dispatch", "referral", referral.id()).withDetail(referral.channel().name()));
+		events.publishEvent(new ReferralDispatched(referral.id()));
+	}
+
+	private byte[] packetBytes(UUID id) {
+		ReferralRepository.SealedPacket sealed = referrals.packet(id).orElseThrow(RecordNotFoundException::new);
+		return vault.open(sealed.keyId(), sealed.ciphertext(), PACKET_CONTEXT);
+	}
+
+	private ReferralRepository.Versioned locked(UUID id) {
+		return referrals.lock(id).orElseThrow(RecordNotFoundException::new);
+	}
+
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

@@ -1,0 +1,83 @@
+package org.kinlink.translation.tasks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.kinlink.audit.AuditEvent;
+import org.kinlink.audit.AuditTrail;
+import org.kinlink.messages.FamilyMessages;
+import org.kinlink.messages.LetterContent;
+import org.kinlink.storage.Vault;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens the two translation tasks of an accepted message, Albanian and English, each with the letter's
+ * sentences sealed under its own key. Idempotent: a message gets each target once (unique constraint).
+ */
+@Service
+class TaskOpening {
+
+	static final List<String> TARGETS = List.of(TranslationTask.ALBANIAN, TranslationTask.ENGLISH);
+
+	private final FamilyMessages messages;
+
+	private final TaskRepository tasks;
+
+	private final TaskTexts texts;
+
+	private final Vault vault;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	TaskOpening(FamilyMessages messages, TaskRepository tasks, TaskTexts texts, Vault vault, AuditTrail audit,
+			Clock clock) {
+		this.messages = messages;
+		this.tasks = tasks;
+		this.texts = texts;
+		this.vault = vault;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Opens the message's tasks unless it has them; says whether the message now has tasks. */
+	@Transactional
+	boolean open(UUID messageId, String language) {
+		if (tasks.existsFor(messageId)) {
+			return true;
+		}
+		LetterContent content = messages.content(messageId);
+		String sourceLanguage = language == null || language.isBlank() ? content.letter().language() : language;
+		List<String> sentences = new Segmenter(sourceLanguage).segments(content.letter().text());
+		if (sentences.isEmpty()) {
+			// Nothing typed (scans or video only): transcription comes with the media issue.
+			audit.record(AuditEvent.failure("translation.task.open", "message", messageId).withDetail("no text"));
+			return false;
+		}
+		Instant now = clock.instant();
+		for (String target : TARGETS) {
+			openTask(messageId, content.reference(), sourceLanguage, target, sentences, now);
+		}
+		return true;
+	}
+
+	private void openTask(UUID messageId, String reference, String sourceLanguage, String target,
+			List<String> sentences, Instant now) {
+		UUID keyId = vault.newKey();
+		TranslationTask task = TranslationTask.open(messageId, reference, sourceLanguage, target, keyId, sentences.size(),
+				now);
+		if (!tasks.insertIfAbsent(task)) {
+			vault.shred(keyId); // another delivery of the event was first
+			return;
+		}
+		texts.storeSources(task, sentences);
+		audit.record(AuditEvent.success("translation.task.open", TranslationDesk.RECORD, task.id())
+			.withDetail(sourceLanguage + ">" + target + " " + sentences.size()));
+	}
+
+}

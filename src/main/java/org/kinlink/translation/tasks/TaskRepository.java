@@ -1,0 +1,166 @@
+package org.kinlink.translation.tasks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tasks, their sealed segments and sealed comments in the translation schema. */
+@Repository
+class TaskRepository {
+
+	private static final String COLUMNS = """
+			id, message_id, reference, source_language, target_language, key_id, segment_count, created_at, state,
+			translator, reviewer, approver, via_english, updated_at, approved_at, version""";
+
+	private final JdbcClient jdbc;
+
+	TaskRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts the task unless the message already has one for that target; says whether it inserted. */
+	boolean insertIfAbsent(TranslationTask task) {
+		return jdbc.sql("""
+				insert into translation.task (id, message_id, reference, source_language, target_language, key_id,
+				    segment_count, created_at, state, via_english, updated_at, version)
+				values (:id, :messageId, :reference, :sourceLanguage, :targetLanguage, :keyId,
+				    :segmentCount, :createdAt, :state, false, :updatedAt, 0)
+				on conflict (message_id, target_language) do nothing
+				""")
+			.param("id", task.id())
+			.param("messageId", task.messageId())
+			.param("reference", task.reference())
+			.param("sourceLanguage", task.sourceLanguage())
+			.param("targetLanguage", task.targetLanguage())
+			.param("keyId", task.keyId())
+			.param("segmentCount", task.segmentCount())
+			.param("createdAt", Timestamp.from(task.createdAt()))
+			.param("state", task.state().name())
+			.param("updatedAt", Timestamp.from(task.updatedAt()))
+			.update() == 1;
+	}
+
+	/** Writes the task's state; refuses if someone else changed it since it was read. */
+	void update(TranslationTask task) {
+		int updated = jdbc.sql("""
+				update translation.task set state = :state, translator = :translator, reviewer = :reviewer,
+				    approver = :approver, via_english = :viaEnglish, updated_at = :updatedAt, approved_at = :approvedAt,
+				    version = version + 1
+				where id = :id and version = :version
+				""")
+			.param("state", task.state().name())
+			.param("translator", task.translator())
+			.param("reviewer", task.reviewer())
+			.param("approver", task.approver())
+			.param("viaEnglish", task.viaEnglish())
+			.param("updatedAt", Timestamp.from(task.updatedAt()))
+			.param("approvedAt", task.approvedAt() == null ? null : Timestamp.from(task.approvedAt()))
+			.param("id", task.id())
+			.param("version", task.version())
+			.update();
+		if (updated != 1) {
+			throw new OptimisticLockingFailureException("translation task changed concurrently");
+		}
+	}
+
+	Optional<TranslationTask> find(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from translation.task where id = ?").param(id).query(this::task).optional();
+	}
+
+	Optional<TranslationTask> find(UUID messageId, String targetLanguage) {
+		return jdbc.sql("select " + COLUMNS + " from translation.task where message_id = ? and target_language = ?")
+			.params(messageId, targetLanguage)
+			.query(this::task)
+			.optional();
+	}
+
+	boolean existsFor(UUID messageId) {
+		return jdbc.sql("select count(*) from translation.task where message_id = ?").param(messageId)
+			.query(Long.class).single() > 0;
+	}
+
+	List<TranslationTask> open(int limit) {
+		return jdbc.sql("select " + COLUMNS + " from translation.task where state = 'OPEN' order by created_at limit ?")
+			.param(limit)
+			.query(this::task)
+			.list();
+	}
+
+	List<TranslationTask> translatedBy(String user, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from translation.task where translator = ? "
+				+ "order by state = 'APPROVED', updated_at desc limit ?").params(user, limit).query(this::task).list();
+	}
+
+	List<TranslationTask> awaitingReviewBy(String user, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from translation.task where state in ('TRANSLATED', 'REVIEWED') "
+				+ "and translator <> ? order by updated_at limit ?").params(user, limit).query(this::task).list();
+	}
+
+	List<UUID> messagesWithApprovedTask() {
+		return jdbc.sql("select message_id from translation.task where state = 'APPROVED' "
+				+ "group by message_id order by max(approved_at) desc").query(UUID.class).list();
+	}
+
+	void insertSegments(UUID taskId, List<byte[]> sealedSources) {
+		for (int position = 0; position < sealedSources.size(); position++) {
+			jdbc.sql("insert into translation.segment (task_id, position, source) values (?, ?, ?)")
+				.params(taskId, position, sealedSources.get(position))
+				.update();
+		}
+	}
+
+	List<SealedSegment> segments(UUID taskId) {
+		return jdbc.sql("select position, source, target from translation.segment where task_id = ? order by position")
+			.param(taskId)
+			.query((rs, n) -> new SealedSegment(rs.getInt("position"), rs.getBytes("source"), rs.getBytes("target")))
+			.list();
+	}
+
+	void updateTarget(UUID taskId, int position, byte[] sealedTarget) {
+		jdbc.sql("update translation.segment set target = ? where task_id = ? and position = ?")
+			.params(sealedTarget, taskId, position)
+			.update();
+	}
+
+	void insertComment(UUID id, UUID taskId, String author, Instant at, byte[] sealedComment) {
+		jdbc.sql("insert into translation.task_comment (id, task_id, author, written_at, comment) values (?, ?, ?, ?, ?)")
+			.params(id, taskId, author, Timestamp.from(at), sealedComment)
+			.update();
+	}
+
+	List<SealedComment> comments(UUID taskId) {
+		return jdbc.sql("select id, author, written_at, comment from translation.task_comment where task_id = ? "
+				+ "order by written_at desc")
+			.param(taskId)
+			.query((rs, n) -> new SealedComment(rs.getObject("id", UUID.class), rs.getString("author"),
+					rs.getTimestamp("written_at").toInstant(), rs.getBytes("comment")))
+			.list();
+	}
+
+	private TranslationTask task(ResultSet rs, int row) throws SQLException {
+		Timestamp approvedAt = rs.getTimestamp("approved_at");
+		return new TranslationTask(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
+				rs.getString("reference"), rs.getString("source_language"), rs.getString("target_language"),
+				rs.getObject("key_id", UUID.class), rs.getInt("segment_count"), rs.getTimestamp("created_at").toInstant(),
+				TaskState.valueOf(rs.getString("state")), rs.getString("translator"), rs.getString("reviewer"),
+				rs.getString("approver"), rs.getBoolean("via_english"), rs.getTimestamp("updated_at").toInstant(),
+				approvedAt == null ? null : approvedAt.toInstant(), rs.getInt("version"));
+	}
+
+	/** A segment as stored: Vault ciphertexts only. */
+	record SealedSegment(int position, byte[] source, byte[] target) {
+	}
+
+	/** A reviewer's comment as stored: the text is Vault ciphertext. */
+	record SealedComment(UUID id, String author, Instant writtenAt, byte[] comment) {
+	}
+
+}

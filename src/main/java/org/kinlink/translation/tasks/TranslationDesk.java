@@ -1,0 +1,223 @@
+package org.kinlink.translation.tasks;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.kinlink.audit.AuditEvent;
+import org.kinlink.audit.AuditTrail;
+import org.kinlink.messages.MessageProgress;
+import org.kinlink.shared.web.ForbiddenActionException;
+import org.kinlink.shared.web.RecordNotFoundException;
+import org.kinlink.translation.TranslationApproved;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The translators' and reviewers' work on tasks. Every record is checked for the reader on the server: a
+ * translator sees only tasks they took, a reviewer only tasks awaiting review that someone else translated;
+ * anything else is "not found". Every opening of the text and every change is audited, refusals included
+ * (those transactions commit the audit entry: nothing else was written).
+ */
+@Service
+public class TranslationDesk {
+
+	static final String RECORD = "translation_task";
+
+	private static final int LIST_LIMIT = 200;
+
+	private final TaskRepository tasks;
+
+	private final TaskTexts texts;
+
+	private final AuditTrail audit;
+
+	private final MessageProgress progress;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	TranslationDesk(TaskRepository tasks, TaskTexts texts, AuditTrail audit, MessageProgress progress,
+			ApplicationEventPublisher events, Clock clock) {
+		this.tasks = tasks;
+		this.texts = texts;
+		this.audit = audit;
+		this.progress = progress;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Tasks nobody took yet: reference, languages and size only, no text. */
+	@Transactional(readOnly = true)
+	public List<TranslationTask> openTasks() {
+		return tasks.open(LIST_LIMIT);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TranslationTask> tasksOf(Staff staff) {
+		return tasks.translatedBy(staff.name(), LIST_LIMIT);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TranslationTask> awaitingReview(Staff staff) {
+		return tasks.awaitingReviewBy(staff.name(), LIST_LIMIT);
+	}
+
+	@Transactional
+	public TranslationTask take(UUID taskId, Staff staff) {
+		TranslationTask task = find(taskId);
+		task.take(staff.name(), clock.instant());
+		tasks.update(task);
+		audit.record(AuditEvent.success("translation.task.take", RECORD, taskId).withDetail(task.targetLanguage()));
+		return task;
+	}
+
+	/** Opens the task's text for the reader, if they may see it; audited. */
+	@Transactional(noRollbackFor = RecordNotFoundException.class)
+	public TaskPage open(UUID taskId, Staff staff) {
+		TranslationTask task = visible(taskId, staff);
+		TaskPage.Mode mode = task.isTranslatedBy(staff.name())
+				? task.state() == TaskState.IN_PROGRESS ? TaskPage.Mode.EDIT : TaskPage.Mode.READ
+				: TaskPage.Mode.REVIEW;
+		List<TaskSegment> segments = texts.open(task);
+		List<String> english = mode == TaskPage.Mode.REVIEW && !task.viaEnglish() ? null : englishPivot(task);
+		if (english != null) {
+			segments = segments.stream().map(s -> s.withPivot(english.get(s.number() - 1))).toList();
+		}
+		audit.record(AuditEvent.success("translation.segments.read", RECORD, taskId).withDetail(mode.name()));
+		return new TaskPage(task, mode, segments, english != null, texts.comments(task));
+	}
+
+	/** The translator saves a draft; the task stays in progress. */
+	@Transactional(noRollbackFor = RecordNotFoundException.class)
+	public void save(UUID taskId, Staff staff, List<String> targets, boolean viaEnglish) {
+		TranslationTask task = ownTask(taskId, staff);
+		task.saveDraft(staff.name(), viaEnglish && hasEnglishPivot(task), clock.instant());
+		texts.storeTargets(task, targets);
+		tasks.update(task);
+		audit.record(AuditEvent.success("translation.segments.save", RECORD, taskId).withDetail(pivotDetail(task)));
+	}
+
+	/**
+	 * The translator submits: QA runs on the typed targets; the draft is saved in any case, and the task moves
+	 * to TRANSLATED only without blocking findings and with warnings confirmed.
+	 */
+	@Transactional(noRollbackFor = RecordNotFoundException.class)
+	public Submission submit(UUID taskId, Staff staff, List<String> targets, boolean viaEnglish, boolean confirmed) {
+		TranslationTask task = ownTask(taskId, staff);
+		List<String> sources = texts.open(task).stream().map(TaskSegment::source).toList();
+		List<QaFinding> findings = QaChecks.check(sources, targets);
+		boolean blocked = findings.stream().anyMatch(QaFinding::blocking);
+		if (blocked || !findings.isEmpty() && !confirmed) {
+			save(taskId, staff, targets, viaEnglish);
+			return new Submission(false, findings);
+		}
+		task.submit(staff.name(), viaEnglish && hasEnglishPivot(task), clock.instant());
+		texts.storeTargets(task, targets);
+		tasks.update(task);
+		audit.record(AuditEvent.success("translation.task.submit", RECORD, taskId).withDetail(pivotDetail(task)));
+		if (task.isAlbanian()) {
+			progress.translated(task.messageId());
+		}
+		return new Submission(true, findings);
+	}
+
+	@Transactional(noRollbackFor = { RecordNotFoundException.class, ForbiddenActionException.class })
+	public void markReviewed(UUID taskId, Staff staff) {
+		TranslationTask task = reviewable(taskId, staff, "translation.task.review");
+		task.markReviewed(staff.name(), clock.instant());
+		tasks.update(task);
+		audit.record(AuditEvent.success("translation.task.review", RECORD, taskId).withDetail(task.state().name()));
+	}
+
+	/** Approves a reviewed translation: the message moves on (Albanian) and referrals learn of it. */
+	@Transactional(noRollbackFor = { RecordNotFoundException.class, ForbiddenActionException.class })
+	public void approve(UUID taskId, Staff staff) {
+		TranslationTask task = reviewable(taskId, staff, "translation.task.approve");
+		task.approve(staff.name(), clock.instant());
+		tasks.update(task);
+		audit.record(AuditEvent.success("translation.task.approve", RECORD, taskId).withDetail(task.targetLanguage()));
+		if (task.isAlbanian()) {
+			progress.approved(task.messageId());
+		}
+		events.publishEvent(new TranslationApproved(task.messageId(), task.targetLanguage()));
+	}
+
+	/** Sends the translation back to its translator with the reviewer's comment (sealed). */
+	@Transactional(noRollbackFor = { RecordNotFoundException.class, ForbiddenActionException.class })
+	public void returnToTranslator(UUID taskId, Staff staff, String comment) {
+		TranslationTask task = reviewable(taskId, staff, "translation.task.return");
+		task.returnToTranslator(staff.name(), clock.instant());
+		tasks.update(task);
+		texts.storeComment(task, staff.name(), clock.instant(), comment);
+		audit.record(AuditEvent.success("translation.task.return", RECORD, taskId).withDetail(task.state().name()));
+	}
+
+	private boolean hasEnglishPivot(TranslationTask task) {
+		return englishTask(task).isPresent();
+	}
+
+	/** The English task of the same message, when this is the Albanian task and English is translated. */
+	private java.util.Optional<TranslationTask> englishTask(TranslationTask task) {
+		if (!task.isAlbanian()) {
+			return java.util.Optional.empty();
+		}
+		return tasks.find(task.messageId(), TranslationTask.ENGLISH)
+			.filter(english -> english.state().isTranslated() && english.segmentCount() == task.segmentCount());
+	}
+
+	/** The English translation of the same sentences, opened (and audited) when it may serve as the pivot. */
+	private List<String> englishPivot(TranslationTask task) {
+		return englishTask(task).map(english -> {
+			audit.record(AuditEvent.success("translation.segments.read", RECORD, english.id()).withDetail("PIVOT"));
+			return texts.open(english).stream().map(TaskSegment::target).toList();
+		}).orElse(null);
+	}
+
+	private TranslationTask find(UUID taskId) {
+		return tasks.find(taskId).orElseThrow(RecordNotFoundException::new);
+	}
+
+	private TranslationTask visible(UUID taskId, Staff staff) {
+		TranslationTask task = tasks.find(taskId).orElse(null);
+		boolean own = task != null && staff.translator() && task.isTranslatedBy(staff.name());
+		boolean toReview = task != null && staff.reviewer() && !task.isTranslatedBy(staff.name())
+				&& task.state().awaitsReview();
+		if (!own && !toReview) {
+			throw denied("translation.segments.read", taskId, new RecordNotFoundException());
+		}
+		return task;
+	}
+
+	private TranslationTask ownTask(UUID taskId, Staff staff) {
+		TranslationTask task = tasks.find(taskId).orElse(null);
+		if (task == null || !staff.translator() || !task.isTranslatedBy(staff.name())) {
+			throw denied("translation.segments.save", taskId, new RecordNotFoundException());
+		}
+		return task;
+	}
+
+	private TranslationTask reviewable(UUID taskId, Staff staff, String action) {
+		TranslationTask task = find(taskId);
+		if (!staff.reviewer()) {
+			throw denied(action, taskId, new RecordNotFoundException());
+		}
+		if (task.isTranslatedBy(staff.name())) {
+			throw denied(action, taskId, new ForbiddenActionException("translation.error.ownWork"));
+		}
+		return task;
+	}
+
+	private <E extends RuntimeException> E denied(String action, UUID taskId, E refusal) {
+		audit.record(AuditEvent.denied(action, RECORD, taskId));
+		return refusal;
+	}
+
+	private static String pivotDetail(TranslationTask task) {
+		return task.viaEnglish() ? "via en" : task.targetLanguage();
+	}
+
+}

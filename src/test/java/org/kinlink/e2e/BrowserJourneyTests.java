@@ -1,0 +1,174 @@
+package org.kinlink.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.kinlink.shared.text.PersianText;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * People at real browsers (Debian's headless Chromium): a family writes in Persian with JavaScript switched
+ * off, as in Tor Browser's safest mode; then staff take the letter from the inbox to dispatch by clicking
+ * through the pages. Screenshots land in target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kinlink.test.context=browser")
+class BrowserJourneyTests {
+
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+	@LocalServerPort
+	int port;
+
+	private ChromeDriver browser;
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aFamilyWritesInPersianWithoutJavaScriptAndStaffTakeTheLetterToDispatch() throws Exception {
+		StaffAccounts staff = new StaffAccounts(port);
+		WebClient admin = staff.setUpAdministrator();
+		staff.colleague(admin, "ina.intake", "en", "INTAKE");
+		staff.colleague(admin, "teuta.translator", "en", "TRANSLATOR");
+		staff.colleague(admin, "rini.reviewer", "en", "REVIEWER");
+		staff.colleague(admin, "luan.liaison", "en", "LIAISON");
+
+		browser = Chromium.start(false, "fa");
+		open("/");
+		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+		assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+		type("senderNamePersian", "مریم رضایی");
+		type("senderNameLatin", "Maryam Rezaei");
+		type("relationship", "مادر");
+		type("addresseeNamePersian", "علی رضایی");
+		type("addresseeNameLatin", "Ali Rezaei");
+		type("addresseeFatherName", "حسن");
+		type("addresseeBirthYear", "۱۹۸۵");
+		type("text", Corpus.persianLetter());
+		screenshot("portal-letter-fa");
+		browser.findElement(By.cssSelector("form[action='/portal/letters'] button[type=submit]")).click();
+		String receipt = browser.findElement(By.id("receipt")).getText();
+		assertThat(PersianText.latinDigits(receipt).replaceAll("\\D", "")).hasSize(20);
+		screenshot("portal-receipt-fa");
+		browser.quit();
+
+		browser = Chromium.start(true, "en");
+		signIn("ina.intake");
+		open("/staff/messages");
+		screenshot("staff-inbox");
+		browser.findElement(By.cssSelector("a[href^='/staff/messages/']")).click();
+		click("form[action$='/person/new'] button[type=submit]");
+		click("form[action$='/accept'] button[type=submit]");
+		signOut();
+
+		signIn("teuta.translator");
+		new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500)).until(b -> {
+			open("/staff/translations");
+			return !b.findElements(By.xpath("//tr[contains(@class,'open-task')][contains(., 'Albanian')]")).isEmpty();
+		});
+		browser.findElement(By.xpath("//tr[contains(@class,'open-task')][contains(., 'Albanian')]//button")).click();
+		if (browser.findElements(By.cssSelector("textarea[name^=targets]")).isEmpty()) {
+			browser.findElement(By.cssSelector("tr.my-task a")).click();
+		}
+		List<String> albanian = Corpus.albanian();
+		List<WebElement> targets = browser.findElements(By.cssSelector("textarea[name^=targets]"));
+		for (int i = 0; i < targets.size(); i++) {
+			targets.get(i).sendKeys(albanian.get(i % albanian.size()));
+		}
+		screenshot("translation-editor");
+		String editorPath = java.net.URI.create(browser.getCurrentUrl()).getPath();
+		click("button[name=submitForReview]");
+		if (!browser.findElements(By.cssSelector("button[name=submitAnyway]")).isEmpty()) {
+			click("button[name=submitAnyway]");
+		}
+		signOut();
+
+		signIn("rini.reviewer");
+		open(editorPath);
+		click("form[action$='/reviewed'] button");
+		click("form[action$='/approve'] button");
+		signOut();
+
+		signIn("luan.liaison");
+		open("/staff/authorities/new");
+		type("name", "Embassy of the Republic of Albania");
+		select("kind", "EMBASSY");
+		select("language", "en");
+		type("postalAddress", "Tehran");
+		type("email", "consular@example.test");
+		type("acknowledgementDays", "30");
+		click("form[action='/staff/authorities'] button[type=submit]");
+		open("/staff/referrals/new");
+		select("authorityId", 1);
+		click("input[name=messageIds]");
+		click("form[action='/staff/referrals'] button[type=submit]");
+		click("form[action$='/approve'] button");
+		click("form[action$='/dispatch'] button");
+		screenshot("referral-dispatched");
+		assertThat(mail.waitForIncomingEmail(10_000, 1)).isTrue();
+		assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("consular@example.test");
+	}
+
+	private void signIn(String username) {
+		open("/login");
+		type("username", username);
+		type("password", StaffAccounts.PASSWORD);
+		click("form[action='/login'] button[type=submit]");
+		assertThat(browser.getCurrentUrl()).endsWith("/staff");
+	}
+
+	private void signOut() {
+		click("form[action='/logout'] button");
+	}
+
+	private void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	private void type(String name, String value) {
+		WebElement field = browser.findElement(By.name(name));
+		field.clear();
+		field.sendKeys(value);
+	}
+
+	private void select(String name, String value) {
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name(name))).selectByValue(value);
+	}
+
+	private void select(String name, int index) {
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name(name))).selectByIndex(index);
+	}
+
+	private void click(String css) {
+		browser.findElement(By.cssSelector(css)).click();
+	}
+
+	private void screenshot(String name) throws Exception {
+		File shot = browser.getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), new File(Chromium.screenshotDir(), name + ".png").toPath(), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}

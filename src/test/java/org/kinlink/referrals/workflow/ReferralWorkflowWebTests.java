@@ -1,0 +1,529 @@
+package org.kinlink.referrals.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.kinlink.referrals.ReferralsTestSupport;
+import org.kinlink.referrals.UpstreamFakes;
+import org.kinlink.referrals.directory.Authority;
+import org.kinlink.referrals.directory.AuthorityDirectory;
+import org.kinlink.referrals.packet.Digests;
+import org.kinlink.shared.web.IllegalTransitionException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The referral workflow through HTTP on real PostgreSQL with a real SMTP server (GreenMail): drafts, the
+ * second-person rule (S14), dispatch exactly once (S19), a mail server that is down, hand delivery,
+ * acknowledgement, overdue, the packet download, and the bad version of every input.
+ */
+class ReferralWorkflowWebTests extends ReferralsTestSupport {
+
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+	@Autowired
+	ReferralService service;
+
+	@Autowired
+	AuthorityDirectory directory;
+
+	// ---------------------------------------------------------------- drafts
+
+	@Test
+	void createsADraftWithAReferenceNumber() throws Exception {
+		UUID authority = authority("POLICE", "sq");
+		UUID message = message();
+		UUID id = create("lina", authority, message);
+		Referral referral = service.get(id);
+		assertThat(referral.state()).isEqualTo(ReferralState.DRAFT);
+		assertThat(referral.reference()).matches("KL-REF-20\\d\\d-\\d{4}");
+		assertThat(referral.messageIds()).containsExactly(message);
+		assertThat(referral.createdBy()).isEqualTo("lina");
+		assertThat(auditOf("referral", id)).extracting(r -> r.get("actor"), r -> r.get("action"), r -> r.get("outcome"))
+			.containsExactly(tuple("lina", "referral.create", "SUCCESS"));
+		mvc.perform(get("/staff/referrals").with(user("lina").roles("LIAISON")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(referral.reference())));
+		mvc.perform(get("/staff/referrals/new").with(user("lina").roles("LIAISON")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(messages.summary(message).reference())));
+	}
+
+	@Test
+	void givesEveryReferralItsOwnReference() throws Exception {
+		UUID authority = authority("MINISTRY", "en");
+		Referral first = service.get(create("lina", authority, message()));
+		Referral second = service.get(create("lina", authority, message()));
+		assertThat(first.reference()).isNotEqualTo(second.reference());
+		int a = Integer.parseInt(first.reference().substring(first.reference().lastIndexOf('-') + 1));
+		int b = Integer.parseInt(second.reference().substring(second.reference().lastIndexOf('-') + 1));
+		assertThat(b).isEqualTo(a + 1);
+	}
+
+	@Test
+	void refusesBadReferralForms() throws Exception {
+		UUID authority = authority("POLICE", "sq");
+		UUID message = message();
+		UUID englishOnly = messages.add(UpstreamFakes.PERSIAN);
+		translations.approve(englishOnly, "en", UpstreamFakes.ENGLISH);
+		UUID untranslated = messages.add(UpstreamFakes.PERSIAN);
+		UUID inactive = authority("EMBASSY", "en");
+		mvc.perform(post("/staff/authorities/{id}/deactivate", inactive).with(csrf()).with(user("lina").roles("LIAISON")));
+
+		expectFormError("authorityId", null, message.toString());
+		expectFormError("authorityId", UUID.randomUUID().toString(), message.toString());
+		expectFormError("authorityId", inactive.toString(), message.toString());
+		expectFormError("authorityId", "not-a-uuid", message.toString());
+		expectFormError("messageIds", authority.toString());
+		expectFormError("messageIds", authority.toString(), untranslated.toString());
+		expectFormError("messageIds", authority.toString(), UUID.randomUUID().toString());
+		expectFormError("messageIds", authority.toString(), "not-a-uuid");
+		// An Albanian-speaking authority needs the Albanian translation; English alone is not enough.
+		expectFormError("messageIds", authority.toString(), englishOnly.toString());
+		assertThat(service.list(null)).noneMatch(r -> r.messageIds().contains(englishOnly) || r.messageIds().contains(untranslated));
+	}
+
+	@Test
+	void sendsEnglishSpeakingAuthoritiesTheAlbanianTranslationWhenNoEnglishIsApproved() throws Exception {
+		UUID authority = authority("INTERNATIONAL_BODY", "en");
+		UUID albanianOnly = messages.add(UpstreamFakes.PERSIAN);
+		translations.approve(albanianOnly, "sq", UpstreamFakes.ALBANIAN);
+		UUID id = create("lina", authority, albanianOnly);
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.DRAFT);
+	}
+
+	// ---------------------------------------------------------------- approval (S14)
+
+	@Test
+	void creatorCannotApproveOwnPoliceReferralAndTheAuditShowsBothPeople() throws Exception {
+		UUID id = create("lina", authority("POLICE", "sq"), message());
+		mvc.perform(get("/staff/referrals/{id}", id).with(user("lina").roles("LIAISON", "REVIEWER")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(id + "/approve"))))
+			.andExpect(content().string(containsString("someone other than you must approve it")));
+		mvc.perform(get("/staff/referrals/{id}", id).with(user("rita").roles("REVIEWER")))
+			.andExpect(content().string(containsString(id + "/approve")));
+		mvc.perform(post("/staff/referrals/{id}/approve", id).with(csrf()).with(user("lina").roles("LIAISON", "REVIEWER")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("someone other than its creator")));
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.DRAFT);
+
+		approve("rita", id);
+		Referral approved = service.get(id);
+		assertThat(approved.state()).isEqualTo(ReferralState.APPROVED);
+		assertThat(approved.approvedBy()).isEqualTo("rita");
+		assertThat(approved.packetSha256()).hasSize(64);
+		assertThat(auditOf("referral", id)).extracting(r -> r.get("actor"), r -> r.get("action"), r -> r.get("outcome"))
+			.containsExactly(tuple("lina", "referral.create", "SUCCESS"), tuple("lina", "referral.approve", "DENIED"),
+					tuple("rita", "referral.approve", "SUCCESS"));
+		assertThat(auditOf("referral", id).get(2).get("detail")).isEqualTo("creator=lina");
+	}
+
+	@Test
+	void creatorCannotApproveOwnUnReferralEither() throws Exception {
+		UUID id = create("lina", authority("UN_BODY", "en"), message());
+		mvc.perform(post("/staff/referrals/{id}/approve", id).with(csrf()).with(user("lina").roles("LIAISON")))
+			.andExpect(status().isForbidden());
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.DRAFT);
+	}
+
+	@Test
+	void creatorMayApproveOwnMinistryReferral() throws Exception {
+		UUID id = create("lina", authority("MINISTRY", "sq"), message());
+		approve("lina", id);
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.APPROVED);
+		mvc.perform(post("/staff/referrals/{id}/approve", id).with(csrf()).with(user("lina").roles("LIAISON")))
+			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void reviewerMayApproveButNotCreateOrDispatch() throws Exception {
+		UUID authority = authority("POLICE", "sq");
+		mvc.perform(post("/staff/referrals").with(csrf()).with(user("rita").roles("REVIEWER"))
+			.param("authorityId", authority.toString()).param("messageIds", message().toString()))
+			.andExpect(status().isForbidden());
+		UUID id = create("lina", authority, message());
+		mvc.perform(get("/staff/referrals/{id}", id).with(user("rita").roles("REVIEWER"))).andExpect(status().isOk());
+		approve("rita", id);
+		mvc.perform(post("/staff/referrals/{id}/dispatch", id).with(csrf()).with(user("rita").roles("REVIEWER")))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/staff/referrals").with(user("tina").roles("TRANSLATOR"))).andExpect(status().isForbidden());
+	}
+
+	// ---------------------------------------------------------------- dispatch (S19)
+
+	@Test
+	void refusesToDispatchADraft() throws Exception {
+		UUID id = create("lina", authority("MINISTRY", "sq"), message());
+		mvc.perform(post("/staff/referrals/{id}/dispatch", id).with(csrf()).with(user("lina").roles("LIAISON")))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/staff/referrals/{id}/hand-delivery", id).with(csrf()).with(user("lina").roles("LIAISON"))
+			.param("deliveredOn", service.today().toString()).param("note", "Handed to the duty officer"))
+			.andExpect(status().isConflict());
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.DRAFT);
+		assertThat(mail.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void dispatchesByEmailExactlyOnceWithThePacketAttached() throws Exception {
+		UUID message = message();
+		UUID id = approvedReferral("POLICE", "sq", message);
+		Referral approved = service.get(id);
+
+		mvc.perform(post("/staff/referrals/{id}/dispatch", id).with(csrf()).with(user("lina").roles("LIAISON")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("notice", "referrals.dispatch.sent"));
+		Referral dispatched = service.get(id);
+		assertThat(dispatched.state()).isEqualTo(ReferralState.DISPATCHED);
+		assertThat(dispatched.channel()).isEqualTo(DispatchChannel.EMAIL);
+		assertThat(Duration.between(dispatched.dispatchedAt(), dispatched.dueAt())).isEqualTo(Duration.ofDays(30));
+		assertThat(messages.progressOf(message)).containsExactly("referred");
+
+		MimeMessage[] received = mail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		MimeMessage sent = received[0];
+		assertThat(sent.getAllRecipients()[0].toString()).endsWith("@policia.test");
+		assertThat(sent.getFrom()[0].toString()).isEqualTo("liaison@kinlink.test");
+		assertThat(sent.getSubject()).isEqualTo("Referimi " + approved.reference() + ": mesazhe nga familjet");
+		assertThat(sent.getMessageID()).isEqualTo("<" + id + "@referrals.kinlink>");
+		List<Part> parts = parts(sent);
+		Part pdf = parts.stream().filter(p -> (approved.reference() + ".pdf").equals(fileName(p))).findFirst().orElseThrow();
+		assertThat(pdf.isMimeType("application/pdf")).isTrue();
+		byte[] attached = pdf.getInputStream().readAllBytes();
+		assertThat(Digests.sha256(attached)).isEqualTo(approved.packetSha256());
+		String body = parts.stream().filter(p -> fileName(p) == null).map(ReferralWorkflowWebTests::text).findFirst().orElseThrow();
+		assertThat(body).contains(approved.reference()).contains(approved.packetSha256()).contains("brenda 30 ditëve");
+
+		mvc.perform(post("/staff/referrals/{id}/dispatch", id).with(csrf()).with(user("lina").roles("LIAISON")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", "referrals.dispatch.already"));
+		mvc.perform(get("/staff/referrals/{id}", id).with(user("lina").roles("LIAISON")).flashAttr("problem", "referrals.dispatch.already"))
+			.andExpect(content().string(containsString("has already been dispatched")));
+		assertThat(mail.getReceivedMessages()).hasSize(1);
+		assertThat(dispatchRows(id)).isEqualTo(1);
+		assertThat(messages.progressOf(message)).containsExactly("referred");
+	}
+
+	@Test
+	void twoSimultaneousDispatchesSendOneMail() throws Exception {
+		UUID id = approvedReferral("MINISTRY", "en", message());
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<String>> outcomes = new ArrayList<>();
+			for (String who : List.of("lina", "luan")) {
+				Callable<String> dispatch = () -> {
+					start.await();
+					try {
+						service.dispatchByEmail(id, who);
+						return "sent";
+					}
+					catch (IllegalTransitionException | org.springframework.dao.DuplicateKeyException ex) {
+						return "already";
+					}
+				};
+				outcomes.add(pool.submit(dispatch));
+			}
+			start.countDown();
+			List<String> results = new ArrayList<>();
+			for (Future<String> outcome : outcomes) {
+				results.add(outcome.get());
+			}
+			assertThat(results).containsExactlyInAnyOrder("sent", "already");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(mail.getReceivedMessages()).hasSize(1);
+		assertThat(dispatchRows(id)).isEqualTo(1);
+	}
+
+	@Test
+	void aMailServerThatIsDownLeavesTheReferralApproved() throws Exception {
+		UUID message = message();
+		UUID id = approvedReferral("MINISTRY", "fa", message);
+		mail.stop();
+		mvc.perform(post("/staff/referrals/{id}/dispatch", id).with(csrf()).with(user("lina").roles("LIAISON")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("problem", "referrals.dispatch.mailUnavailable"));
+		Referral referral = service.get(id);
+		assertThat(referral.state()).isEqualTo(ReferralState.APPROVED);
+		assertThat(referral.dispatchedAt()).isNull();
+		assertThat(dispatchRows(id)).isZero();
+		assertThat(messages.progressOf(message)).isEmpty();
+		assertThat(auditOf("referral", id)).extracting(r -> r.get("action"), r -> r.get("outcome"))
+			.contains(tuple("referral.dispatch", "FAILURE"))
+			.doesNotContain(tuple("referral.dispatch", "SUCCESS"));
+		mvc.perform(get("/staff/referrals/{id}", id).with(user("lina").roles("LIAISON")).param("lang", "fa")
+			.flashAttr("problem", "referrals.dispatch.mailUnavailable"))
+			.andExpect(content().string(containsString("دسترسی به کارساز رایانامه ممکن نیست")));
+
+		mail.start();
+		mvc.perform(post("/staff/referrals/{id}/dispatch", id).with(csrf()).with(user("lina").roles("LIAISON")))
+			.andExpect(flash().attribute("notice", "referrals.dispatch.sent"));
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.DISPATCHED);
+		assertThat(mail.getReceivedMessages()).hasSize(1);
+		assertThat(mail.getReceivedMessages()[0].getSubject()).startsWith("ارجاع ");
+	}
+
+	@Test
+	void recordsADeliveryByHandWithASealedNote() throws Exception {
+		UUID message = message();
+		UUID id = approvedReferral("EMBASSY", "en", message);
+		LocalDate today = service.today();
+		String note = "Handed to the consul, Ms Hoxha, at the front desk";
+		handDelivery(id, "", note).andExpect(model().attributeHasFieldErrors("handForm", "deliveredOn"));
+		handDelivery(id, "02/03/2026", note).andExpect(model().attributeHasFieldErrors("handForm", "deliveredOn"));
+		handDelivery(id, today.plusDays(1).toString(), note).andExpect(model().attributeHasFieldErrors("handForm", "deliveredOn"));
+		handDelivery(id, today.minusDays(3).toString(), note).andExpect(model().attributeHasFieldErrors("handForm", "deliveredOn"));
+		handDelivery(id, today.toString(), "").andExpect(model().attributeHasFieldErrors("handForm", "note"));
+		handDelivery(id, today.toString(), "x".repeat(1001)).andExpect(model().attributeHasFieldErrors("handForm", "note"));
+		handDelivery(id, today.toString(), "Consul\u200B Hoxha").andExpect(model().attributeHasFieldErrors("handForm", "note"));
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.APPROVED);
+
+		handDelivery(id, today.toString(), note).andExpect(status().is3xxRedirection());
+		Referral referral = service.get(id);
+		assertThat(referral.state()).isEqualTo(ReferralState.DISPATCHED);
+		assertThat(referral.channel()).isEqualTo(DispatchChannel.BY_HAND);
+		assertThat(LocalDate.ofInstant(referral.dispatchedAt(), ZoneId.of("Europe/Tirane"))).isEqualTo(today);
+		byte[] stored = jdbc.sql("select note from referrals.dispatch where referral_id = ?").param(id).query(byte[].class).single();
+		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Hoxha");
+		assertThat(messages.progressOf(message)).containsExactly("referred");
+		assertThat(mail.getReceivedMessages()).isEmpty();
+		handDelivery(id, today.toString(), note).andExpect(flash().attribute("problem", "referrals.dispatch.already"));
+		assertThat(dispatchRows(id)).isEqualTo(1);
+	}
+
+	// ---------------------------------------------------------------- acknowledgement and overdue
+
+	@Test
+	void recordsTheAuthoritysAcknowledgement() throws Exception {
+		UUID message = message();
+		UUID id = approvedReferral("POLICE", "sq", message);
+		dispatch(id);
+		LocalDate today = service.today();
+		acknowledge(id, "", today.toString()).andExpect(model().attributeHasFieldErrors("ackForm", "theirReference"));
+		acknowledge(id, "R".repeat(101), today.toString()).andExpect(model().attributeHasFieldErrors("ackForm", "theirReference"));
+		acknowledge(id, "PSH\u202E-1", today.toString()).andExpect(model().attributeHasFieldErrors("ackForm", "theirReference"));
+		acknowledge(id, "PSH-2026/114", "").andExpect(model().attributeHasFieldErrors("ackForm", "acknowledgedOn"));
+		acknowledge(id, "PSH-2026/114", "yesterday").andExpect(model().attributeHasFieldErrors("ackForm", "acknowledgedOn"));
+		acknowledge(id, "PSH-2026/114", today.plusDays(1).toString()).andExpect(model().attributeHasFieldErrors("ackForm", "acknowledgedOn"));
+		acknowledge(id, "PSH-2026/114", today.minusDays(1).toString()).andExpect(model().attributeHasFieldErrors("ackForm", "acknowledgedOn"));
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.DISPATCHED);
+
+		acknowledge(id, "PSH-2026/114", today.toString()).andExpect(status().is3xxRedirection());
+		Referral referral = service.get(id);
+		assertThat(referral.state()).isEqualTo(ReferralState.ACKNOWLEDGED);
+		assertThat(referral.theirReference()).isEqualTo("PSH-2026/114");
+		assertThat(referral.acknowledgedOn()).isEqualTo(today);
+		assertThat(messages.progressOf(message)).containsExactly("referred", "acknowledged");
+		acknowledge(id, "PSH-2026/115", today.toString()).andExpect(status().isConflict());
+	}
+
+	@Test
+	void refusesToAcknowledgeWhatWasNotDispatched() throws Exception {
+		UUID id = approvedReferral("MINISTRY", "sq", message());
+		acknowledge(id, "X-1", service.today().toString()).andExpect(status().isConflict());
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.APPROVED);
+	}
+
+	@Test
+	void marksSilentReferralsOverdueAndStillAcceptsALateAcknowledgement() throws Exception {
+		UUID message = message();
+		UUID id = approvedReferral("MINISTRY", "sq", message);
+		dispatch(id);
+		Referral dispatched = service.get(id);
+		service.markOverdue(dispatched.dueAt().minusSeconds(1));
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.DISPATCHED);
+		service.markOverdue(dispatched.dueAt().plusSeconds(1));
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.OVERDUE);
+		assertThat(auditOf("referral", id)).extracting(r -> r.get("actor"), r -> r.get("action"))
+			.contains(tuple("system", "referral.overdue"));
+		mvc.perform(get("/staff/referrals/overdue").with(user("lina").roles("LIAISON")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(dispatched.reference())));
+
+		acknowledge(id, "MB-77", service.today().toString()).andExpect(status().is3xxRedirection());
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.ACKNOWLEDGED);
+		assertThat(messages.progressOf(message)).containsExactly("referred", "acknowledged");
+		mvc.perform(get("/staff/referrals/overdue").with(user("lina").roles("LIAISON")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(dispatched.reference()))));
+	}
+
+	// ---------------------------------------------------------------- packet, unknown ids
+
+	@Test
+	void servesThePacketToStaffAndAuditsEachDownload() throws Exception {
+		UUID id = approvedReferral("MINISTRY", "sq", message());
+		Referral referral = service.get(id);
+		MvcResult result = mvc.perform(get("/staff/referrals/{id}/packet", id).with(user("rita").roles("REVIEWER")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType(MediaType.APPLICATION_PDF))
+			.andExpect(header().string("Content-Disposition", containsString(referral.reference() + ".pdf")))
+			.andExpect(header().string("Cache-Control", containsString("no-store")))
+			.andReturn();
+		assertThat(Digests.sha256(result.getResponse().getContentAsByteArray())).isEqualTo(referral.packetSha256());
+		assertThat(auditOf("referral", id)).extracting(r -> r.get("actor"), r -> r.get("action"))
+			.contains(tuple("rita", "referral.packet.read"));
+		byte[] stored = jdbc.sql("select packet from referrals.referral where id = ?").param(id).query(byte[].class).single();
+		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
+	}
+
+	@Test
+	void answersUnknownReferralsWith404() throws Exception {
+		UUID unknown = UUID.randomUUID();
+		mvc.perform(get("/staff/referrals/{id}", unknown).with(user("lina").roles("LIAISON"))).andExpect(status().isNotFound());
+		mvc.perform(get("/staff/referrals/{id}/packet", unknown).with(user("lina").roles("LIAISON"))).andExpect(status().isNotFound());
+		for (String action : List.of("approve", "dispatch", "hand-delivery", "acknowledge")) {
+			mvc.perform(post("/staff/referrals/{id}/" + action, unknown).with(csrf()).with(user("lina").roles("LIAISON"))
+				.param("deliveredOn", service.today().toString()).param("note", "n")
+				.param("theirReference", "r").param("acknowledgedOn", service.today().toString()))
+				.andExpect(status().isNotFound());
+		}
+		mvc.perform(get("/staff/referrals/not-a-uuid").with(user("lina").roles("LIAISON"))).andExpect(status().isBadRequest());
+		mvc.perform(get("/staff/referrals").param("state", "LOST").with(user("lina").roles("LIAISON"))).andExpect(status().isBadRequest());
+		UUID draft = create("lina", authority("MINISTRY", "sq"), message());
+		mvc.perform(get("/staff/referrals/{id}/packet", draft).with(user("lina").roles("LIAISON"))).andExpect(status().isNotFound());
+	}
+
+	// ---------------------------------------------------------------- helpers
+
+	private UUID authority(String kind, String language) throws Exception {
+		String name = kind + " " + UUID.randomUUID();
+		mvc.perform(post("/staff/authorities").with(csrf()).with(user("lina").roles("LIAISON"))
+			.param("name", name).param("kind", kind).param("language", language)
+			.param("postalAddress", "Rruga e Kavajës 10\nTiranë").param("email", kind.equals("POLICE") ? "desk@policia.test" : "desk@" + kind.toLowerCase().replace('_', '-') + ".test")
+			.param("acknowledgementDays", "30"))
+			.andExpect(status().is3xxRedirection());
+		return directory.all().stream().filter(a -> a.name().equals(name)).map(Authority::id).findFirst().orElseThrow();
+	}
+
+	private UUID message() {
+		UUID id = messages.add(UpstreamFakes.PERSIAN);
+		translations.approve(id, "sq", UpstreamFakes.ALBANIAN);
+		translations.approve(id, "en", UpstreamFakes.ENGLISH);
+		return id;
+	}
+
+	private UUID create(String who, UUID authority, UUID... messageIds) throws Exception {
+		var request = post("/staff/referrals").with(csrf()).with(user(who).roles("LIAISON")).param("authorityId", authority.toString());
+		for (UUID messageId : messageIds) {
+			request.param("messageIds", messageId.toString());
+		}
+		String location = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+	}
+
+	private void approve(String who, UUID id) throws Exception {
+		mvc.perform(post("/staff/referrals/{id}/approve", id).with(csrf()).with(user(who).roles("REVIEWER", "LIAISON")))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	private UUID approvedReferral(String kind, String language, UUID message) throws Exception {
+		UUID id = create("lina", authority(kind, language), message);
+		approve("rita", id);
+		return id;
+	}
+
+	private void dispatch(UUID id) throws Exception {
+		mvc.perform(post("/staff/referrals/{id}/dispatch", id).with(csrf()).with(user("lina").roles("LIAISON")))
+			.andExpect(flash().attribute("notice", "referrals.dispatch.sent"));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions handDelivery(UUID id, String date, String note) throws Exception {
+		return mvc.perform(post("/staff/referrals/{id}/hand-delivery", id).with(csrf()).with(user("lina").roles("LIAISON"))
+			.param("deliveredOn", date).param("note", note));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions acknowledge(UUID id, String reference, String date) throws Exception {
+		return mvc.perform(post("/staff/referrals/{id}/acknowledge", id).with(csrf()).with(user("lina").roles("LIAISON"))
+			.param("theirReference", reference).param("acknowledgedOn", date));
+	}
+
+	private void expectFormError(String field, String authority, String... messageIds) throws Exception {
+		var request = post("/staff/referrals").with(csrf()).with(user("lina").roles("LIAISON"));
+		if (authority != null) {
+			request.param("authorityId", authority);
+		}
+		for (String messageId : messageIds) {
+			request.param("messageIds", messageId);
+		}
+		mvc.perform(request)
+			.andExpect(status().isOk())
+			.andExpect(view().name(ReferralController.NEW))
+			.andExpect(model().attributeHasFieldErrors("form", field));
+	}
+
+	private int dispatchRows(UUID id) {
+		return jdbc.sql("select count(*) from referrals.dispatch where referral_id = ?").param(id).query(Integer.class).single();
+	}
+
+	private static List<Part> parts(Part part) throws Exception {
+		List<Part> all = new ArrayList<>();
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				BodyPart child = multipart.getBodyPart(i);
+				all.addAll(parts(child));
+			}
+		}
+		else {
+			all.add(part);
+		}
+		return all;
+	}
+
+	private static String fileName(Part part) {
+		try {
+			return part.getFileName();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String text(Part part) {
+		try {
+			return part.getContent().toString();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
