@@ -57,14 +57,15 @@ class ReceiptHasherTests {
 		ReceiptHasher hasher = new ReceiptHasher("", dataDir, 1, Duration.ofMillis(1));
 		var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
 		try {
-			var results = pool.invokeAll(java.util.Collections.nCopies(6, () -> {
+			java.util.concurrent.Callable<String> task = () -> {
 				try {
 					return hasher.hash(receipt);
 				}
 				catch (PortalBusyException busy) {
 					return "busy";
 				}
-			}));
+			};
+			var results = pool.invokeAll(java.util.Collections.nCopies(6, task));
 			var answers = new java.util.ArrayList<String>();
 			for (var result : results) {
 				answers.add(result.get());
