@@ -21,7 +21,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate limits for the portal, per client and overall, in fixed windows (S2). A client is known only by an
+ * Rate limits for the portal, per client and overall (S2): a window opens with the first attempt and allows
+ * a fixed number of attempts until it closes. A client is known only by an
  * HMAC of its address under a key made at boot: the address itself is never kept, stored or logged (S4),
  * and the keys mean nothing after a restart.
  */
@@ -57,7 +58,7 @@ class PortalThrottle {
 
 	/** Counts the attempt; throws {@link TooManyRequestsException} when the client or everyone is over the limit. */
 	void check(Bucket bucket, HttpServletRequest request) {
-		if (!limits.get(bucket).allow(clientKey(request.getRemoteAddr()), clock.millis() / windowMillis)) {
+		if (!limits.get(bucket).allow(clientKey(request.getRemoteAddr()), clock.millis(), windowMillis)) {
 			throw new TooManyRequestsException();
 		}
 	}
@@ -83,39 +84,43 @@ class PortalThrottle {
 
 		private final Map<String, Counter> clients = new ConcurrentHashMap<>();
 
-		private final AtomicReference<Counter> everyone = new AtomicReference<>(new Counter(-1));
+		private final AtomicReference<Counter> everyone = new AtomicReference<>(new Counter(Long.MIN_VALUE / 2));
 
 		Limits(int perClient, int global) {
 			this.perClient = perClient;
 			this.global = global;
 		}
 
-		boolean allow(String client, long slot) {
+		boolean allow(String client, long now, long window) {
 			if (clients.size() >= MAX_CLIENTS) {
-				clients.values().removeIf(counter -> counter.slot != slot);
+				clients.values().removeIf(counter -> counter.closed(now, window));
 				if (clients.size() >= MAX_CLIENTS && !clients.containsKey(client)) {
 					return false;
 				}
 			}
-			Counter mine = clients.compute(client, (k, old) -> old == null || old.slot != slot ? new Counter(slot) : old);
+			Counter mine = clients.compute(client, (k, old) -> old == null || old.closed(now, window) ? new Counter(now) : old);
 			if (mine.count.incrementAndGet() > perClient) {
 				return false;
 			}
-			Counter all = everyone.updateAndGet(old -> old.slot != slot ? new Counter(slot) : old);
+			Counter all = everyone.updateAndGet(old -> old.closed(now, window) ? new Counter(now) : old);
 			return all.count.incrementAndGet() <= global;
 		}
 
 	}
 
-	/** Attempts in one window. */
+	/** Attempts in one window, which opened at {@code start} (epoch milliseconds). */
 	private static final class Counter {
 
-		final long slot;
+		final long start;
 
 		final AtomicInteger count = new AtomicInteger();
 
-		Counter(long slot) {
-			this.slot = slot;
+		Counter(long start) {
+			this.start = start;
+		}
+
+		boolean closed(long now, long window) {
+			return now - start >= window;
 		}
 
 	}

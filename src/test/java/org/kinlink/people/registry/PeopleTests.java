@@ -1,0 +1,103 @@
+package org.kinlink.people.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.kinlink.people.People;
+import org.kinlink.people.Person;
+import org.kinlink.people.PersonDetails;
+import org.kinlink.shared.web.RecordNotFoundException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Persons sealed under their own keys, found by name in either script, every read audited. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PeopleTests {
+
+	@Autowired
+	People people;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long audited(String action, String recordId) {
+		return jdbc.sql("select count(*) from audit.entry where action = ? and record_id = ?")
+			.params(action, recordId)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void storesAPersonSealedAndOpensItWhole() {
+		PersonDetails details = new PersonDetails("شیرین تهرانی", "Shirin Tehrani", "بهرام", 1979, "خال روی چانه");
+		UUID id = people.create(details);
+
+		Person person = people.find(id);
+
+		assertThat(person.details()).isEqualTo(details);
+		assertThat(person.displayName()).isEqualTo("شیرین تهرانی / Shirin Tehrani");
+		byte[] stored = jdbc.sql("select details from people.person where id = ?").param(id).query(byte[].class).single();
+		assertThat(new String(stored, StandardCharsets.UTF_8)).doesNotContain("تهرانی", "Tehrani", "1979");
+		UUID keyId = jdbc.sql("select key_id from people.person where id = ?").param(id).query(UUID.class).single();
+		assertThat(jdbc.sql("select count(*) from people.person where key_id = ?").param(keyId).query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(audited("person.create", id.toString())).isEqualTo(1);
+		assertThat(audited("person.read", id.toString())).isEqualTo(1);
+	}
+
+	@Test
+	void findsAPersonByAnyNameInEitherScriptWhateverTheLetterForms() {
+		UUID id = people.create(new PersonDetails("کاوه یزدانی", "Kaveh Yazdani", "فریدون", null, null));
+
+		assertThat(people.search("يزداني")).extracting(Person::id).contains(id);
+		assertThat(people.search("yazdANI")).extracting(Person::id).contains(id);
+		assertThat(people.search("فريدون")).extracting(Person::id).contains(id);
+		assertThat(people.search("  kaveh ")).first().extracting(Person::id).isNotNull();
+		assertThat(people.search("Yazdanov")).extracting(Person::id).doesNotContain(id);
+	}
+
+	@Test
+	void putsExactMatchesFirst() {
+		UUID longer = people.create(new PersonDetails(null, "Nasrin Moradi-Tabrizi", null, null, null));
+		UUID exact = people.create(new PersonDetails(null, "Moradi", null, null, null));
+		var found = people.search("moradi").stream().map(Person::id).toList();
+		assertThat(found.indexOf(exact)).isLessThan(found.indexOf(longer));
+	}
+
+	@Test
+	void findsNobodyForTooLittleText() {
+		people.create(new PersonDetails("ا", "A", null, null, null));
+		assertThat(people.search("a")).isEmpty();
+		assertThat(people.search(" ")).isEmpty();
+		assertThat(people.search(null)).isEmpty();
+	}
+
+	@Test
+	void auditsEverySearch() {
+		long before = jdbc.sql("select count(*) from audit.entry where action = 'person.search'").query(Long.class).single();
+		people.search("Karimi");
+		assertThat(jdbc.sql("select count(*) from audit.entry where action = 'person.search'").query(Long.class).single())
+			.isEqualTo(before + 1);
+	}
+
+	@Test
+	void refusesAPersonWithoutAName() {
+		assertThatThrownBy(() -> people.create(new PersonDetails(" ", null, "پدر", 1990, null)))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void answersUnknownIdsWithNotFound() {
+		assertThatThrownBy(() -> people.find(UUID.randomUUID())).isInstanceOf(RecordNotFoundException.class);
+		assertThatThrownBy(() -> people.find(null)).isInstanceOf(RecordNotFoundException.class);
+	}
+
+}
