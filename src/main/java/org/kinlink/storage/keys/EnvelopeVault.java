@@ -44,8 +44,7 @@ class EnvelopeVault implements Vault {
 				TinkProtoKeysetFormat.parseEncryptedKeyset(row.wrapped(), keyEncryptionKey, bind(row.id()));
 			}
 			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException("The key-encryption key does not open this database's data keys: "
-						+ "KINLINK_KEK or keys/kek.json belongs to another installation", ex);
+				throw new IllegalStateException("The key-encryption key does not open this database's data keys", ex);
 			}
 		});
 	}
