@@ -30,6 +30,8 @@ class InboxController {
 	@GetMapping("/staff/messages")
 	String showInbox(@Valid @ModelAttribute("filter") InboxFilter filter, BindingResult result, Model model,
 			HttpServletResponse response) {
+		rejectImplausible(filter.from(), "from", result);
+		rejectImplausible(filter.to(), "to", result);
 		if (filter.datesReversed()) {
 			result.rejectValue("to", "inbox.filter.dates.reversed");
 		}
@@ -42,6 +44,13 @@ class InboxController {
 		model.addAttribute("statuses", MessageStatus.values());
 		model.addAttribute("languages", List.of("fa", "prs", "en", "sq", "other"));
 		return VIEW;
+	}
+
+	/** Years the database and the calendar handle sensibly; anything else is a typing error, not a query. */
+	private static void rejectImplausible(java.time.LocalDate date, String field, BindingResult result) {
+		if (date != null && (date.getYear() < 2000 || date.getYear() > 2100) && !result.hasFieldErrors(field)) {
+			result.rejectValue(field, "inbox.filter.date.implausible");
+		}
 	}
 
 }

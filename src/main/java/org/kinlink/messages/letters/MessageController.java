@@ -115,13 +115,13 @@ class MessageController {
 	}
 
 	@GetMapping("/staff/messages/{id}/replies")
-	@PreAuthorize("hasAnyRole('INTAKE','REVIEWER','LIAISON')")
+	@PreAuthorize("hasAnyRole('INTAKE','REVIEWER')")
 	String showReplies(@PathVariable UUID id, Model model) {
 		return fillReplies(model, id);
 	}
 
 	@PostMapping("/staff/messages/{id}/replies")
-	@PreAuthorize("hasAnyRole('INTAKE','REVIEWER','LIAISON')")
+	@PreAuthorize("hasAnyRole('INTAKE','REVIEWER')")
 	String processReplyForm(@PathVariable UUID id, @Valid @ModelAttribute("replyForm") ReplyForm form,
 			BindingResult result, Model model, HttpServletResponse response, Authentication user,
 			RedirectAttributes redirect) {

@@ -90,6 +90,8 @@ class JdbcPeople implements People {
 			.limit(MAX_RESULTS)
 			.toList();
 		audit.record(AuditEvent.success("person.search", "person", "*").withDetail("matches " + found.size()));
+		// The trail must say who saw whom: each person shown is a read of that person's record.
+		found.forEach(person -> audit.record(AuditEvent.success("person.read", "person", person.id()).withDetail("search")));
 		return found;
 	}
 

@@ -20,7 +20,7 @@ record LetterForm(@NotBlank(message = "{portal.letter.formKey.invalid}") @Patter
 		@SafeText(max = 100) String addresseeFatherName,
 		@SafeText(max = 10) String addresseeBirthYear,
 		@SafeText(max = 1000, multiline = true) String addresseeDetails,
-		@NotBlank @SafeText(max = 20_000, multiline = true) String text,
+		@NotBlank @SafeText(max = 20_000, multiline = true) @jakarta.validation.constraints.Pattern(regexp = "(?s).*[\\p{L}\\p{N}].*", message = "{portal.letter.text.noWords}") String text,
 		@NotBlank @Pattern(regexp = Languages.PATTERN, message = "{portal.letter.language.invalid}") String language)
 		implements LetterFields {
 

@@ -17,7 +17,7 @@ record LetterRequest(@Schema(description = "Sender's name in Persian letters") @
 		@Schema(description = "Addressee's father's name") @SafeText(max = 100) String addresseeFatherName,
 		@Schema(description = "Addressee's year of birth (Gregorian)", example = "1990") Integer addresseeBirthYear,
 		@Schema(description = "Anything else that identifies the addressee") @SafeText(max = 1000, multiline = true) String addresseeDetails,
-		@Schema(description = "The letter, up to 20,000 characters") @NotBlank @SafeText(max = 20_000, multiline = true) String text,
+		@Schema(description = "The letter, up to 20,000 characters") @NotBlank @SafeText(max = 20_000, multiline = true) @jakarta.validation.constraints.Pattern(regexp = "(?s).*[\\p{L}\\p{N}].*", message = "{portal.letter.text.noWords}") String text,
 		@Schema(description = "Language of the letter", allowableValues = { "fa", "prs", "en", "sq", "other" }) @NotBlank @Pattern(
 				regexp = Languages.PATTERN, message = "{portal.letter.language.invalid}") String language)
 		implements LetterFields {

@@ -72,6 +72,17 @@ class PortalController {
 		return RECEIPT;
 	}
 
+	/** A language switch or a reload on a page that answered a POST lands on the matching form, not a 405. */
+	@GetMapping("/portal/letters")
+	String redirectToLetterForm() {
+		return "redirect:/";
+	}
+
+	@GetMapping("/portal/replies")
+	String redirectToStatusForm() {
+		return "redirect:/portal/status";
+	}
+
 	@GetMapping("/portal/status")
 	String initStatusForm(Model model) {
 		model.addAttribute("statusForm", new StatusForm(null));

@@ -112,7 +112,7 @@ class MessagePagesTests {
 		for (String id : new String[] { UUID.randomUUID().toString(), person.toString() }) {
 			mvc.perform(get("/staff/messages/" + id).with(INTAKE)).andExpect(status().isNotFound());
 			mvc.perform(post("/staff/messages/" + id + "/accept").with(INTAKE).with(csrf())).andExpect(status().isNotFound());
-			mvc.perform(get("/staff/messages/" + id + "/replies").with(LIAISON)).andExpect(status().isNotFound());
+			mvc.perform(get("/staff/messages/" + id + "/replies").with(REVIEWER)).andExpect(status().isNotFound());
 		}
 		mvc.perform(get("/staff/messages/not-an-id").with(INTAKE)).andExpect(status().isBadRequest());
 	}
@@ -230,16 +230,19 @@ class MessagePagesTests {
 	}
 
 	@Test
-	void liaisonRepliesToTheFamilyAndReadsItsAnswers() throws Exception {
+	void reviewerRepliesToTheFamilyAndReadsItsAnswersWhileLiaisonMayNot() throws Exception {
 		UUID id = receive(Ntrex.PERSIAN_PLAIN);
-		mvc.perform(post("/staff/messages/" + id + "/replies").with(LIAISON).with(csrf()).param("text", "نامهٔ شما به پلیس رسید."))
+		mvc.perform(get("/staff/messages/" + id + "/replies").with(LIAISON)).andExpect(status().isForbidden());
+		mvc.perform(post("/staff/messages/" + id + "/replies").with(LIAISON).with(csrf()).param("text", "x"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/staff/messages/" + id + "/replies").with(REVIEWER).with(csrf()).param("text", "نامهٔ شما به پلیس رسید."))
 			.andExpect(redirectedUrl("/staff/messages/" + id + "/replies"));
 		messages.addFamilyReply(id, "سپاسگزارم <b>عزیزان</b>");
 
 		assertThat(messages.familyView(id).replies()).extracting(r -> r.text()).containsExactly("نامهٔ شما به پلیس رسید.");
-		var html = mvc.perform(get("/staff/messages/" + id + "/replies").with(LIAISON)).andReturn().getResponse()
+		var html = mvc.perform(get("/staff/messages/" + id + "/replies").with(REVIEWER)).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(html).contains("نامهٔ شما به پلیس رسید.", "سپاسگزارم &lt;b&gt;عزیزان&lt;/b&gt;", "liaison1");
+		assertThat(html).contains("نامهٔ شما به پلیس رسید.", "سپاسگزارم &lt;b&gt;عزیزان&lt;/b&gt;", "reviewer1");
 		assertThat(html).doesNotContain(Ntrex.PERSIAN_PLAIN);
 	}
 

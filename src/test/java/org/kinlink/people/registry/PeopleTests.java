@@ -83,9 +83,15 @@ class PeopleTests {
 	@Test
 	void auditsEverySearch() {
 		long before = jdbc.sql("select count(*) from audit.entry where action = 'person.search'").query(Long.class).single();
-		people.search("Karimi");
+		people.create(new PersonDetails("رضا کریمی", "Reza Karimi", null, 1980, null));
+		var found = people.search("Karimi");
+		assertThat(found).isNotEmpty();
 		assertThat(jdbc.sql("select count(*) from audit.entry where action = 'person.search'").query(Long.class).single())
 			.isEqualTo(before + 1);
+		for (var person : found) {
+			assertThat(jdbc.sql("select count(*) from audit.entry where action = 'person.read' and record_id = ? and detail = 'search'")
+				.param(person.id().toString()).query(Long.class).single()).isPositive();
+		}
 	}
 
 	@Test

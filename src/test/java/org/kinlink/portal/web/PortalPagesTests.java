@@ -129,6 +129,23 @@ class PortalPagesTests {
 	}
 
 	@Test
+	void refusesALetterWithoutLettersOrDigitsAndStoresNothing() throws Exception {
+		long before = messageCount();
+		MvcResult result = send(PortalClient.letter("؟! … ؟"), "sq");
+		assertThat(result.getResponse().getStatus()).isEqualTo(400);
+		assertThat(page(result).text()).contains("nuk ka asnjë shkronjë apo shifër");
+		assertThat(messageCount()).isEqualTo(before);
+	}
+
+	@Test
+	void sendsALanguageSwitchOnAnAnswerPageBackToItsForm() throws Exception {
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/portal/letters").param("lang", "fa"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/portal/replies").param("lang", "sq"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/portal/status"));
+	}
+
+	@Test
 	void refusesALetterOverTwentyThousandCharacters() throws Exception {
 		Document page = page(send(PortalClient.letter("ب".repeat(20_001)), "en"));
 		assertThat(page.text()).contains("This text is too long.");
