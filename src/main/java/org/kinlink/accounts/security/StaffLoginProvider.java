@@ -82,7 +82,7 @@ class StaffLoginProvider implements AuthenticationProvider {
 		LoginAccount signedIn = account.get();
 		throttle.recordSuccess(username);
 		if (passwords.upgradeEncoding(signedIn.passwordHash())) {
-			accounts.rehash(signedIn.id(), passwords.encode(password));
+			accounts.rehash(signedIn, passwords.encode(password));
 		}
 		audit.recordAs(signedIn.username(), AuditEvent.success("login.success", "staff_user", signedIn.id()));
 		List<GrantedAuthority> authorities = new ArrayList<>();

@@ -28,10 +28,14 @@ public class AccountLookup {
 		return users.stampOfEnabled(id).map(current -> current == stamp).orElse(false);
 	}
 
-	/** Stores the same password hashed with today's parameters (after a successful sign-in). */
+	/**
+	 * Stores the same password hashed with today's parameters (after a successful sign-in), unless the account
+	 * changed since it was read for the sign-in: then it is skipped (the next sign-in re-hashes), so a disable,
+	 * role change or new password made meanwhile stays. Returns whether the new hash was stored.
+	 */
 	@Transactional
-	public void rehash(UUID id, String newHash) {
-		users.byId(id).ifPresent(u -> users.update(u.withRehashedPassword(newHash)));
+	public boolean rehash(LoginAccount readAtSignIn, String newHash) {
+		return users.rehashPassword(readAtSignIn.id(), readAtSignIn.passwordHash(), newHash, readAtSignIn.stamp());
 	}
 
 }

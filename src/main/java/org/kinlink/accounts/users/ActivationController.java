@@ -46,6 +46,7 @@ class ActivationController {
 			}
 			case EXPIRED -> result.reject("accounts.activate.expired");
 			case THROTTLED -> result.reject("accounts.activate.throttled");
+			case CHANGED_MEANWHILE -> result.reject(StaffAccounts.CHANGED_MEANWHILE);
 			default -> result.reject("accounts.activate.invalid");
 		}
 		return VIEW;

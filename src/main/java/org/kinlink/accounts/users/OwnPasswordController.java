@@ -59,6 +59,7 @@ class OwnPasswordController {
 				return "redirect:/staff/account/password?changed";
 			}
 			case THROTTLED -> result.reject("accounts.password.throttled");
+			case CHANGED_MEANWHILE -> result.reject(StaffAccounts.CHANGED_MEANWHILE);
 			default -> result.rejectValue("currentPassword", "accounts.password.wrongCurrent");
 		}
 		return VIEW;

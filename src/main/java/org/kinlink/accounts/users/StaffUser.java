@@ -30,22 +30,4 @@ record StaffUser(UUID id, String username, String displayName, String passwordHa
 		return enabled && roles.contains(StaffRole.ADMIN);
 	}
 
-	StaffUser withRoles(Set<StaffRole> newRoles) {
-		return new StaffUser(id, username, displayName, passwordHash, newRoles, enabled, stamp + 1);
-	}
-
-	StaffUser withEnabled(boolean newEnabled) {
-		return new StaffUser(id, username, displayName, passwordHash, roles, newEnabled, stamp + 1);
-	}
-
-	/** A new password (or none, when a reset starts): every session opened with the old one ends. */
-	StaffUser withPassword(String newHash) {
-		return new StaffUser(id, username, displayName, newHash, roles, enabled, stamp + 1);
-	}
-
-	/** The same password re-hashed with stronger parameters: sessions stay. */
-	StaffUser withRehashedPassword(String newHash) {
-		return new StaffUser(id, username, displayName, newHash, roles, enabled, stamp);
-	}
-
 }

@@ -69,14 +69,39 @@ class StaffUsers {
 			.update();
 	}
 
-	void update(StaffUser user) {
-		jdbc.sql("""
-				update accounts.staff_user set display_name = ?, password_hash = ?, roles = ?::text[], enabled = ?, stamp = ?
-				where id = ?
-				""")
-			.params(user.displayName(), user.passwordHash(), rolesLiteral(user.roles()), user.enabled(), user.stamp(),
-					user.id())
-			.update();
+	/*
+	 * Every change below touches only its own columns and applies only if the account still has the stamp the
+	 * caller read: a change made meanwhile (a disable, a role change, a reset) raised the stamp, so the stale
+	 * write changes nothing and the caller learns it from the false result. Never write a whole row read earlier.
+	 */
+
+	/** Sets a new password hash (or none, when a reset starts) and ends the account's sessions. */
+	boolean changePassword(UUID id, String newHash, long expectedStamp) {
+		return jdbc.sql("update accounts.staff_user set password_hash = ?, stamp = stamp + 1 where id = ? and stamp = ?")
+			.params(newHash, id, expectedStamp)
+			.update() == 1;
+	}
+
+	/**
+	 * Replaces the hash of the same password with one of today's parameters; sessions stay. Applies only if
+	 * neither the password nor anything else changed since the caller read the account.
+	 */
+	boolean rehashPassword(UUID id, String oldHash, String newHash, long expectedStamp) {
+		return jdbc.sql("update accounts.staff_user set password_hash = ? where id = ? and stamp = ? and password_hash = ?")
+			.params(newHash, id, expectedStamp, oldHash)
+			.update() == 1;
+	}
+
+	boolean changeRoles(UUID id, Set<StaffRole> roles, long expectedStamp) {
+		return jdbc.sql("update accounts.staff_user set roles = ?::text[], stamp = stamp + 1 where id = ? and stamp = ?")
+			.params(rolesLiteral(roles), id, expectedStamp)
+			.update() == 1;
+	}
+
+	boolean changeEnabled(UUID id, boolean enabled, long expectedStamp) {
+		return jdbc.sql("update accounts.staff_user set enabled = ?, stamp = stamp + 1 where id = ? and stamp = ?")
+			.params(enabled, id, expectedStamp)
+			.update() == 1;
 	}
 
 	private static String rolesLiteral(Set<StaffRole> roles) {
