@@ -31,7 +31,13 @@ class EmbeddedDatabaseConfiguration {
 		if (!ephemeral) {
 			Path pgData = dataDir.resolve("pgdata");
 			Files.createDirectories(pgData);
-			builder.setDataDirectory(pgData).setCleanDataDirectory(false);
+			// The library starts PostgreSQL tuned for throw-away tests (-F, no synchronous commit). Real data must
+			// survive a crash once a family holds its receipt: durability back on (later options win).
+			builder.setDataDirectory(pgData)
+				.setCleanDataDirectory(false)
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on");
 		}
 		return builder.start();
 	}
