@@ -1,6 +1,9 @@
 package org.kinlink;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -12,7 +15,19 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class KinlinkApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(KinlinkApplication.class, args);
+		SpringApplication application = new SpringApplication(KinlinkApplication.class);
+		String[] arguments = args;
+		if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("--kinlink.command="))) {
+			// A maintenance command (e.g. verify-audit) against a live database: no web server, and no replay of
+			// other nodes' unfinished events (a command-line argument outranks application.properties).
+			application.setWebApplicationType(WebApplicationType.NONE);
+			String replay = "--spring.modulith.events.republish-outstanding-events-on-restart";
+			if (Arrays.stream(args).noneMatch(arg -> arg.startsWith(replay))) {
+				arguments = Arrays.copyOf(args, args.length + 1);
+				arguments[args.length] = replay + "=false";
+			}
+		}
+		application.run(arguments);
 	}
 
 }

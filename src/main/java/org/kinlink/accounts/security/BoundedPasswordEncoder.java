@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,6 +24,8 @@ class BoundedPasswordEncoder implements PasswordEncoder {
 	private final AtomicInteger running = new AtomicInteger();
 
 	private final AtomicInteger peak = new AtomicInteger();
+
+	private final AtomicLong completed = new AtomicLong();
 
 	BoundedPasswordEncoder(PasswordEncoder delegate, int maxConcurrent, Duration maxWait) {
 		if (maxConcurrent < 1) {
@@ -53,6 +56,11 @@ class BoundedPasswordEncoder implements PasswordEncoder {
 		return peak.get();
 	}
 
+	/** How many hashes ran to the end since start (for tests: an unknown user must cost one, like a known one). */
+	long completed() {
+		return completed.get();
+	}
+
 	private <T> T bounded(Supplier<T> work) {
 		try {
 			if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -65,7 +73,9 @@ class BoundedPasswordEncoder implements PasswordEncoder {
 		}
 		try {
 			peak.accumulateAndGet(running.incrementAndGet(), Math::max);
-			return work.get();
+			T result = work.get();
+			completed.incrementAndGet();
+			return result;
 		}
 		finally {
 			running.decrementAndGet();

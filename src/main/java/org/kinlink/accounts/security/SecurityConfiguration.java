@@ -3,11 +3,14 @@ package org.kinlink.accounts.security;
 import java.time.Clock;
 import java.time.Duration;
 
+import jakarta.servlet.DispatcherType;
+
 import org.kinlink.accounts.users.AccountLookup;
 import org.kinlink.audit.AuditTrail;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
@@ -29,6 +32,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * response, including Cache-Control: no-store on everything but the versioned static files.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // maintenance commands (e.g. verify-audit) run without a web server
 @EnableMethodSecurity
 class SecurityConfiguration {
 
@@ -44,8 +48,11 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(HttpMethod.TRACE, "/**")
 			.denyAll()
+			// the error page is for the container's error dispatch only; asked for directly it is not a page
+			.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
 			.requestMatchers("/", "/portal/**", "/api/v1/portal/**", "/setup", "/login", "/logout", "/activate", "/css/**",
-					"/js/**", "/webjars/**", "/favicon.ico", "/error", "/v3/api-docs", "/v3/api-docs/**",
+					"/js/**", "/webjars/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/staff/**")

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
@@ -58,7 +59,8 @@ class ActivationCodes {
 			code[i] = ALPHABET[random.nextInt(ALPHABET.length)];
 		}
 		String plain = new String(code);
-		Instant now = clock.instant();
+		// the database keeps microseconds and rounds: truncate first, so the expiry read back is the one meant
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		jdbc.sql("delete from accounts.activation_code where user_id = ?").param(userId).update();
 		jdbc.sql("insert into accounts.activation_code (user_id, code_hash, expires_at, created_at) values (?, ?, ?, ?)")
 			.params(userId, digest(plain), Timestamp.from(now.plus(VALID_FOR)), Timestamp.from(now))

@@ -22,7 +22,7 @@ record StaffUser(UUID id, String username, String displayName, String passwordHa
 		return new StaffUser(id, username, displayName, null, roles, true, 0);
 	}
 
-	boolean awaitingActivation() {
+	public boolean awaitingActivation() {
 		return passwordHash == null;
 	}
 

@@ -44,14 +44,30 @@ class ReceiptHasher {
 
 	private final Duration wait;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	ReceiptHasher(@Value("${kinlink.receipt-pepper:${KINLINK_RECEIPT_PEPPER:}}") String pepperFromEnvironment,
 			@Value("${kinlink.data-dir}") Path dataDir,
 			@Value("${kinlink.portal.receipt-hashing.concurrency:2}") int concurrency,
-			@Value("${kinlink.portal.receipt-hashing.wait:PT10S}") Duration wait) {
-		this.pepper = ReceiptPepper.load(pepperFromEnvironment, dataDir.resolve("keys/receipt-pepper"));
+			@Value("${kinlink.portal.receipt-hashing.wait:PT10S}") Duration wait,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this(ReceiptPepper.load(pepperFromEnvironment, dataDir.resolve("keys/receipt-pepper"), () -> receiptsExist(jdbc)),
+				concurrency, wait);
+	}
+
+	ReceiptHasher(String pepperFromEnvironment, Path dataDir, int concurrency, Duration wait) {
+		this(ReceiptPepper.load(pepperFromEnvironment, dataDir.resolve("keys/receipt-pepper")), concurrency, wait);
+	}
+
+	private ReceiptHasher(byte[] pepper, int concurrency, Duration wait) {
+		this.pepper = pepper;
 		this.salt = Arrays.copyOf(hmac(pepper, "kinlink.receipt.salt.v1"), 16);
 		this.permits = new Semaphore(Math.max(1, concurrency), true);
 		this.wait = wait;
+	}
+
+	private static boolean receiptsExist(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		boolean migrated = jdbc.sql("select to_regclass('portal.receipt') is not null").query(Boolean.class).single();
+		return migrated && jdbc.sql("select exists (select 1 from portal.receipt)").query(Boolean.class).single();
 	}
 
 	String hash(Receipt receipt) {

@@ -27,6 +27,11 @@ final class ReceiptPepper {
 	}
 
 	static byte[] load(String fromEnvironment, Path file) {
+		return load(fromEnvironment, file, () -> false);
+	}
+
+	/** As above, but refuses to make a new pepper while receipts hashed with the old one exist. */
+	static byte[] load(String fromEnvironment, Path file, java.util.function.BooleanSupplier receiptsExist) {
 		if (fromEnvironment != null && !fromEnvironment.isBlank()) {
 			byte[] pepper = decode(fromEnvironment.strip());
 			if (pepper.length < BYTES) {
@@ -41,6 +46,10 @@ final class ReceiptPepper {
 					throw new IllegalStateException("The receipt pepper file is too short: " + file);
 				}
 				return pepper;
+			}
+			if (receiptsExist.getAsBoolean()) {
+				throw new IllegalStateException("The receipt pepper is missing (" + file
+						+ " or KINLINK_RECEIPT_PEPPER) but receipts hashed with one exist: restore it from its backup");
 			}
 			return create(file);
 		}

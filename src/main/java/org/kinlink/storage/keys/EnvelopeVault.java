@@ -32,7 +32,34 @@ class EnvelopeVault implements Vault {
 	EnvelopeVault(JdbcClient jdbc, @Value("${kinlink.kek:}") String kekFromEnvironment,
 			@Value("${kinlink.data-dir}") Path dataDir) {
 		this.jdbc = jdbc;
-		this.keyEncryptionKey = KeyEncryptionKey.load(kekFromEnvironment, dataDir.resolve("keys/kek.json"));
+		this.keyEncryptionKey = KeyEncryptionKey.load(kekFromEnvironment, dataDir.resolve("keys/kek.json"),
+				() -> anyDataKey().isPresent());
+		checkKeyOpensExistingData();
+	}
+
+	/** Fails the start when the configured key is not the one that wrapped this database's data keys. */
+	private void checkKeyOpensExistingData() {
+		anyDataKey().ifPresent(row -> {
+			try {
+				TinkProtoKeysetFormat.parseEncryptedKeyset(row.wrapped(), keyEncryptionKey, bind(row.id()));
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("The key-encryption key does not open this database's data keys", ex);
+			}
+		});
+	}
+
+	private java.util.Optional<WrappedKey> anyDataKey() {
+		boolean migrated = jdbc.sql("select to_regclass('storage.data_key') is not null").query(Boolean.class).single();
+		if (!migrated) {
+			return java.util.Optional.empty();
+		}
+		return jdbc.sql("select id, wrapped from storage.data_key limit 1")
+			.query((rs, n) -> new WrappedKey(rs.getObject("id", UUID.class), rs.getBytes("wrapped")))
+			.optional();
+	}
+
+	private record WrappedKey(UUID id, byte[] wrapped) {
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -34,7 +35,12 @@ final class KeyEncryptionKey {
 	private KeyEncryptionKey() {
 	}
 
-	static Aead load(String fromEnvironment, Path keysetFile) {
+	/**
+	 * Loads the key, or creates one on a first start. Refuses to create one when sealed data already exists
+	 * (dataExists): a new key could open none of it, so a missing key is an operator's error to report, not to
+	 * paper over.
+	 */
+	static Aead load(String fromEnvironment, Path keysetFile, BooleanSupplier dataExists) {
 		try {
 			AeadConfig.register();
 			String json;
@@ -43,6 +49,10 @@ final class KeyEncryptionKey {
 			}
 			else if (Files.exists(keysetFile)) {
 				json = Files.readString(keysetFile);
+			}
+			else if (dataExists.getAsBoolean()) {
+				throw new IllegalStateException("The key-encryption key is missing (" + keysetFile
+						+ " or KINLINK_KEK) but the database holds data keys wrapped by one: restore the key from its backup");
 			}
 			else {
 				json = create(keysetFile);

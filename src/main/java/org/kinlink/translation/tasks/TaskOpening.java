@@ -61,6 +61,9 @@ class TaskOpening {
 		}
 		Instant now = clock.instant();
 		for (String target : TARGETS) {
+			if (target.equals(sourceLanguage)) {
+				continue; // a letter written in Albanian needs no Albanian translation
+			}
 			openTask(messageId, content.reference(), sourceLanguage, target, sentences, now);
 		}
 		return true;

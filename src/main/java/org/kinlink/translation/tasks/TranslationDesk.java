@@ -119,7 +119,7 @@ public class TranslationDesk {
 		texts.storeTargets(task, targets);
 		tasks.update(task);
 		audit.record(AuditEvent.success("translation.task.submit", RECORD, taskId).withDetail(pivotDetail(task)));
-		if (task.isAlbanian()) {
+		if (task.carriesTheMessage()) {
 			progress.translated(task.messageId());
 		}
 		return new Submission(true, findings);
@@ -140,7 +140,7 @@ public class TranslationDesk {
 		task.approve(staff.name(), clock.instant());
 		tasks.update(task);
 		audit.record(AuditEvent.success("translation.task.approve", RECORD, taskId).withDetail(task.targetLanguage()));
-		if (task.isAlbanian()) {
+		if (task.carriesTheMessage()) {
 			progress.approved(task.messageId());
 		}
 		events.publishEvent(new TranslationApproved(task.messageId(), task.targetLanguage()));

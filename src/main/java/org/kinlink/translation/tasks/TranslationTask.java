@@ -135,6 +135,14 @@ public class TranslationTask {
 		return new com.ibm.icu.util.ULocale(sourceLanguage).isRightToLeft() ? "rtl" : "ltr";
 	}
 
+	/**
+	 * Whether this task moves the family message along: the Albanian translation, or the English one when the
+	 * letter itself is in Albanian (then there is no Albanian task).
+	 */
+	public boolean carriesTheMessage() {
+		return isAlbanian() || "sq".equals(sourceLanguage) && "en".equals(targetLanguage);
+	}
+
 	public boolean isAlbanian() {
 		return ALBANIAN.equals(targetLanguage);
 	}

@@ -44,6 +44,14 @@ class ReceiptHasherTests {
 	}
 
 	@Test
+	void refusesToMakeANewPepperWhileReceiptsHashedWithTheOldOneExist() {
+		assertThatThrownBy(() -> ReceiptPepper.load("", dataDir.resolve("keys/receipt-pepper"), () -> true))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("missing");
+		assertThat(Files.exists(dataDir.resolve("keys/receipt-pepper"))).isFalse();
+	}
+
+	@Test
 	void aDifferentPepperGivesADifferentHash() {
 		byte[] pepper = new byte[32];
 		pepper[0] = 1;

@@ -14,9 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -369,9 +371,10 @@ class ReferralWorkflowWebTests extends ReferralsTestSupport {
 		UUID id = approvedReferral("MINISTRY", "sq", message);
 		dispatch(id);
 		Referral dispatched = service.get(id);
-		service.markOverdue(dispatched.dueAt().minusSeconds(1));
+		// The scheduled job reads the injected clock: here one just before and one just after the deadline.
+		new OverdueCheck(service, Clock.fixed(dispatched.dueAt().minusSeconds(1), ZoneOffset.UTC)).run();
 		assertThat(service.get(id).state()).isEqualTo(ReferralState.DISPATCHED);
-		service.markOverdue(dispatched.dueAt().plusSeconds(1));
+		new OverdueCheck(service, Clock.fixed(dispatched.dueAt().plusSeconds(1), ZoneOffset.UTC)).run();
 		assertThat(service.get(id).state()).isEqualTo(ReferralState.OVERDUE);
 		assertThat(auditOf("referral", id)).extracting(r -> r.get("actor"), r -> r.get("action"))
 			.contains(tuple("system", "referral.overdue"));

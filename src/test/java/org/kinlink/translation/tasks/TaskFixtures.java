@@ -57,9 +57,14 @@ public final class TaskFixtures {
 
 	/** A letter received and accepted by intake; returns at once (the listener runs after the commit). */
 	public UUID acceptLetter(String text) {
+		return acceptLetter(text, "fa");
+	}
+
+	/** As {@link #acceptLetter(String)}, for a letter written in the given language. */
+	public UUID acceptLetter(String text, String language) {
 		FamilyMessages messages = context.getBean(FamilyMessages.class);
 		UUID messageId = messages.receive(new LetterSubmission("مریم احمدی", "Maryam Ahmadi", "مادر", "علی احمدی",
-				"Ali Ahmadi", "حسن", 1990, null, text, "fa"));
+				"Ali Ahmadi", "حسن", 1990, null, text, language));
 		UUID personId = context.getBean(People.class)
 			.create(new PersonDetails("علی احمدی", "Ali Ahmadi", "حسن", 1990, null));
 		triage(messageId, personId);

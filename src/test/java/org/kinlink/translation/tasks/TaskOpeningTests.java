@@ -65,6 +65,15 @@ class TaskOpeningTests {
 		assertThat(taskIds(messageId)).isEmpty();
 	}
 
+	@Test
+	void opensOnlyAnEnglishTaskForALetterWrittenInAlbanian() {
+		UUID messageId = TaskFixtures.from(context).acceptLetter("Mirë jam. Më mungon shumë.", "sq");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> !taskIds(messageId).isEmpty());
+		assertThat(jdbc.sql("select target_language from translation.task where message_id = ?").param(messageId)
+			.query(String.class).list()).containsExactly("en");
+		assertThat(messages.summary(messageId).status()).isEqualTo(MessageStatus.IN_TRANSLATION);
+	}
+
 	private List<UUID> taskIds(UUID messageId) {
 		return jdbc.sql("select id from translation.task where message_id = ?").param(messageId).query(UUID.class).list();
 	}
