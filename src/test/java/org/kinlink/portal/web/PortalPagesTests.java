@@ -94,8 +94,11 @@ class PortalPagesTests {
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		assertThat(result.getResponse().getHeader("Location")).isNull();
 		assertThat(result.getResponse().getHeader("Cache-Control")).contains("no-store");
-		var groups = page(result).select("#receipt span").eachText();
+		Document page = page(result);
+		var groups = page.select("#receipt span").eachText();
 		assertThat(groups).hasSize(5).allMatch(g -> g.matches("\\d{4}"));
+		assertThat(page.select("#receipt").text()).as("groups apart even without styles").matches("\\d{4}([\\s\u00A0]+\\d{4}){4}");
+		assertThat(page.select("#receipt").attr("dir")).isEqualTo("ltr");
 		assertThat(messages.summary(messageOf(String.join("", groups))).language()).isEqualTo("fa");
 	}
 
