@@ -11,9 +11,13 @@ import java.util.UUID;
 public record ApprovedTranslation(UUID messageId, String targetLanguage, List<String> segments, String translator,
 		String reviewer, Instant approvedAt) {
 
-	/** The segments joined as running text. */
+	/**
+	 * The segments one per line. Segments end at every line break of the letter and at sentence ends, so this
+	 * keeps the letter's line structure (a line of several sentences becomes several lines); readers that can
+	 * should lay out {@link #segments()} themselves.
+	 */
 	public String text() {
-		return String.join(" ", segments);
+		return String.join("\n", segments);
 	}
 
 }

@@ -115,6 +115,8 @@ class ReferralFlowTests {
 
 		mvc.perform(post("/staff/referrals/{id}/dispatch", referralId).with(csrf()).with(user("lina").roles("LIAISON")))
 			.andExpect(flash().attribute("notice", "referrals.dispatch.sent"));
+		// The mail leaves from a listener once the dispatch has committed.
+		await().atMost(Duration.ofSeconds(30)).until(() -> referrals.get(referralId).mailSentAt() != null);
 		MimeMessage[] received = mail.getReceivedMessages();
 		assertThat(received).hasSize(1);
 		byte[] attached = pdfAttachment(received[0]);
@@ -137,7 +139,7 @@ class ReferralFlowTests {
 			.list();
 		assertThat(trail).containsExactly("lina referral.create SUCCESS", "lina referral.approve DENIED",
 				"rita referral.approve SUCCESS", "lina referral.packet.read SUCCESS", "lina referral.dispatch SUCCESS",
-				"lina referral.acknowledge SUCCESS");
+				"system referral.mail SUCCESS", "lina referral.acknowledge SUCCESS");
 	}
 
 	private void acceptAtIntake(UUID messageId) throws Exception {

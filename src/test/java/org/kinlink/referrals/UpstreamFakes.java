@@ -59,16 +59,27 @@ public class UpstreamFakes {
 
 		private final Map<UUID, LetterContent> letters = new ConcurrentHashMap<>();
 
+		private final Map<UUID, MessageStatus> statuses = new ConcurrentHashMap<>();
+
 		public final List<String> progress = new CopyOnWriteArrayList<>();
 
 		private int counter;
 
-		public synchronized UUID add(String persianText) {
+		public UUID add(String persianText) {
+			return add(persianText, "fa");
+		}
+
+		/** A letter in the given language, APPROVED unless {@link #setStatus} says otherwise. */
+		public synchronized UUID add(String text, String language) {
 			UUID id = UUID.randomUUID();
 			String reference = "KL-2026-%04d".formatted(++counter);
 			letters.put(id, new LetterContent(id, reference, new LetterSubmission("مریم احمدی", "Maryam Ahmadi", "مادر",
-					"علی احمدی", "Ali Ahmadi", "حسن", 1985, null, persianText, "fa"), Instant.parse("2026-02-01T09:00:00Z")));
+					"علی احمدی", "Ali Ahmadi", "حسن", 1985, null, text, language), Instant.parse("2026-02-01T09:00:00Z")));
 			return id;
+		}
+
+		public void setStatus(UUID messageId, MessageStatus status) {
+			statuses.put(messageId, status);
 		}
 
 		public List<String> progressOf(UUID messageId) {
@@ -104,7 +115,8 @@ public class UpstreamFakes {
 		@Override
 		public MessageSummary summary(UUID messageId) {
 			LetterContent content = content(messageId);
-			return new MessageSummary(messageId, content.reference(), MessageStatus.APPROVED, "fa", content.receivedAt(), null);
+			return new MessageSummary(messageId, content.reference(), statuses.getOrDefault(messageId, MessageStatus.APPROVED),
+					content.letter().language(), content.receivedAt(), null);
 		}
 
 		@Override
@@ -155,8 +167,9 @@ public class UpstreamFakes {
 
 		private final List<UUID> order = new CopyOnWriteArrayList<>();
 
-		public void approve(UUID messageId, String language, String text) {
-			approved.put(messageId + "/" + language, new ApprovedTranslation(messageId, language, List.of(text), "tina",
+		/** An approved translation, one argument per segment. */
+		public void approve(UUID messageId, String language, String... segments) {
+			approved.put(messageId + "/" + language, new ApprovedTranslation(messageId, language, List.of(segments), "tina",
 					"rita", Instant.parse("2026-02-10T09:00:00Z")));
 			if (!order.contains(messageId)) {
 				order.add(0, messageId);

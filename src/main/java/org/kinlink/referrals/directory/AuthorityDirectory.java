@@ -102,7 +102,7 @@ public class AuthorityDirectory {
 		if (updated == 0) {
 			throw new OptimisticLockingFailureException("authority " + id + " changed meanwhile");
 		}
-		audit.record(AuditEvent.success("authority.update", "authority", id).withDetail(form.kind().name()));
+		audit.record(AuditEvent.success("authority.update", "authority", id).withDetail(changeDetail(current, form)));
 	}
 
 	@Transactional
@@ -115,6 +115,19 @@ public class AuthorityDirectory {
 			.params(Timestamp.from(now()), id)
 			.update();
 		audit.record(AuditEvent.success("authority.deactivate", "authority", id));
+	}
+
+	/**
+	 * The kind, and the e-mail address whenever it changed (old and new): a re-routed mailbox must be visible in
+	 * the trail. Both are the organisation's own data, never a person's.
+	 */
+	static String changeDetail(Authority before, AuthorityForm after) {
+		String kind = before.kind() == after.kind() ? "kind=" + after.kind().name()
+				: "kind=" + before.kind().name() + "->" + after.kind().name();
+		if (before.email().equals(after.email())) {
+			return kind;
+		}
+		return kind + ";email=" + before.email() + "->" + after.email();
 	}
 
 	private Instant now() {

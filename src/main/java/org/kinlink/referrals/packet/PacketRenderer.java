@@ -35,6 +35,8 @@ public class PacketRenderer {
 
 	static final String ARABIC_FONT = "NotoNaskhArabic";
 
+	private static final List<String> LETTER_LANGUAGES = List.of("fa", "prs", "en", "sq");
+
 	private final ITemplateEngine templates;
 
 	private final MessageSource messages;
@@ -48,13 +50,20 @@ public class PacketRenderer {
 	}
 
 	/** A letter as the template shows it: the values plus dates and language names already in the reader's form. */
-	record LetterPage(PacketContent.Letter letter, String receivedOn) {
+	record LetterPage(PacketContent.Letter letter, String receivedOn, String originalLanguageName) {
 	}
 
 	public RenderedPacket render(PacketContent content) {
 		Locale locale = localeOf(content.language());
-		boolean rtl = Languages.isRightToLeft(locale);
 		List<Enclosure> enclosures = enclosures(content, locale);
+		byte[] pdf = toPdf(xhtml(content, enclosures), Languages.isRightToLeft(locale));
+		return new RenderedPacket(pdf, Digests.sha256(pdf), enclosures);
+	}
+
+	/** The packet as the XHTML that is laid out into the PDF. */
+	String xhtml(PacketContent content, List<Enclosure> enclosures) {
+		Locale locale = localeOf(content.language());
+		boolean rtl = Languages.isRightToLeft(locale);
 		Context context = new Context(locale);
 		context.setVariable("packet", content);
 		context.setVariable("rtl", rtl);
@@ -64,23 +73,29 @@ public class PacketRenderer {
 		context.setVariable("referenceText", content.reference());
 		context.setVariable("deadlineText", formats.number(content.acknowledgeWithinDays(), locale));
 		context.setVariable("letters", content.letters().stream()
-			.map(l -> new LetterPage(l, formats.date(l.receivedAt(), locale)))
+			.map(l -> new LetterPage(l, formats.date(l.receivedAt(), locale), languageName(l.originalLanguage(), locale)))
 			.toList());
 		context.setVariable("enclosures", enclosures);
-		byte[] pdf = toPdf(templates.process(TEMPLATE, context), rtl);
-		return new RenderedPacket(pdf, Digests.sha256(pdf), enclosures);
+		return templates.process(TEMPLATE, context);
 	}
 
 	private List<Enclosure> enclosures(PacketContent content, Locale locale) {
 		List<Enclosure> enclosures = new ArrayList<>();
 		for (PacketContent.Letter letter : content.letters()) {
-			String language = messages.getMessage("referrals.language." + letter.translationLanguage(), null, locale);
+			String language = languageName(letter.translationLanguage(), locale);
 			enclosures.add(new Enclosure(messages.getMessage("referrals.packet.enclosure.translation",
-					new Object[] { letter.messageReference(), language }, locale), Digests.sha256(letter.translation())));
+					new Object[] { letter.messageReference(), language }, locale), Digests.sha256(letter.translationText())));
 			enclosures.add(new Enclosure(messages.getMessage("referrals.packet.enclosure.original",
-					new Object[] { letter.messageReference() }, locale), Digests.sha256(letter.original())));
+					new Object[] { letter.messageReference(), languageName(letter.originalLanguage(), locale) }, locale),
+					Digests.sha256(letter.original())));
 		}
 		return enclosures;
+	}
+
+	/** The name of a letter's language in the reader's language; a language without a name of its own is "other". */
+	private String languageName(String language, Locale locale) {
+		String code = language != null && LETTER_LANGUAGES.contains(language) ? language : "other";
+		return messages.getMessage("referrals.language." + code, null, locale);
 	}
 
 	private static byte[] toPdf(String xhtml, boolean rtl) {

@@ -4,7 +4,7 @@ import org.kinlink.shared.web.KinlinkException;
 
 import org.springframework.http.HttpStatus;
 
-/** The mail server did not take the packet; nothing was recorded, the referral is still APPROVED. */
+/** The mail server did not take the packet; the referral stays DISPATCHED with its e-mail pending and retried. */
 class DispatchFailedException extends KinlinkException {
 
 	DispatchFailedException(Throwable cause) {

@@ -1,14 +1,16 @@
 package org.kinlink.referrals.workflow;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.kinlink.messages.FamilyMessages;
 import org.kinlink.messages.LetterContent;
 import org.kinlink.messages.LetterSubmission;
-import org.kinlink.referrals.directory.Authority;
+import org.kinlink.messages.MessageStatus;
 import org.kinlink.referrals.packet.PacketContent;
 import org.kinlink.shared.web.IllegalTransitionException;
 import org.kinlink.translation.ApprovedTranslation;
@@ -18,10 +20,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gathers what a packet shows from the messages and translation modules: the translation in the recipient's
- * language (Albanian for "sq"; English otherwise, falling back to Albanian) and the Persian original.
+ * language (Albanian for "sq"; English otherwise, falling back to Albanian) and the original letter.
  */
 @Component
 class PacketAssembler {
+
+	private static final Set<MessageStatus> REFERABLE = EnumSet.of(MessageStatus.APPROVED, MessageStatus.REFERRED,
+			MessageStatus.ACKNOWLEDGED, MessageStatus.DELIVERED);
 
 	private final FamilyMessages messages;
 
@@ -32,13 +37,27 @@ class PacketAssembler {
 		this.translations = translations;
 	}
 
-	PacketContent content(Referral referral, Authority authority, Instant date) {
+	/** The packet of a referral, addressed to the recipient copied into it when the draft was made. */
+	PacketContent content(Referral referral, Instant date) {
+		Recipient recipient = referral.recipient();
 		List<PacketContent.Letter> letters = referral.messageIds()
 			.stream()
-			.map(id -> letter(id, authority.language()))
+			.map(id -> letter(id, recipient.language()))
 			.toList();
-		return new PacketContent(referral.reference(), authority.language(), date, authority.name(),
-				authority.postalAddress(), authority.acknowledgementDays(), letters);
+		return new PacketContent(referral.reference(), recipient.language(), date, recipient.name(),
+				recipient.postalAddress(), recipient.acknowledgementDays(), letters);
+	}
+
+	/**
+	 * Whether a message is approved (or further along): only then can dispatch move it to REFERRED. The message
+	 * reaches APPROVED through its Albanian translation, so an approved English one alone is not enough.
+	 */
+	boolean isReferable(UUID messageId) {
+		return isReferable(messages.summary(messageId).status());
+	}
+
+	static boolean isReferable(MessageStatus status) {
+		return REFERABLE.contains(status);
 	}
 
 	/** Whether a message has a translation a packet in this language can carry. */
@@ -54,7 +73,8 @@ class PacketAssembler {
 		return new PacketContent.Letter(content.reference(), content.receivedAt(),
 				join(letter.senderNamePersian(), letter.senderNameLatin()), letter.relationship(),
 				letter.addresseeNamePersian(), letter.addresseeNameLatin(), letter.addresseeFatherName(),
-				letter.addresseeBirthYear(), translation.targetLanguage(), translation.text(), letter.text());
+				letter.addresseeBirthYear(), translation.targetLanguage(), translation.segments(), letter.language(),
+				letter.text());
 	}
 
 	private Optional<ApprovedTranslation> translationFor(UUID messageId, String recipientLanguage) {

@@ -6,7 +6,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
-import org.kinlink.referrals.directory.Authority;
 import org.kinlink.shared.i18n.Formats;
 import org.kinlink.shared.i18n.Languages;
 
@@ -41,25 +40,27 @@ class PacketMailer {
 		this.formats = formats;
 		this.from = from;
 		if (sender instanceof JavaMailSenderImpl impl) {
-			// A hanging mail server must not hold the referral's row lock for long.
+			// A hanging mail server must not hold the dispatch record's lock for long.
 			impl.getJavaMailProperties().putIfAbsent("mail.smtp.connectiontimeout", "10000");
 			impl.getJavaMailProperties().putIfAbsent("mail.smtp.timeout", "20000");
 			impl.getJavaMailProperties().putIfAbsent("mail.smtp.writetimeout", "20000");
 		}
 	}
 
-	void send(Referral referral, Authority authority, byte[] pdf) {
-		Locale locale = Languages.supported(authority.language());
+	/** Sends the packet to the given address in the language of the recipient copied into the referral. */
+	void send(Referral referral, String to, byte[] pdf) {
+		Recipient recipient = referral.recipient();
+		Locale locale = Languages.supported(recipient.language());
 		locale = locale == null ? Languages.ENGLISH : locale;
 		try {
 			MimeMessage message = new StableIdMessage(sender.createMimeMessage().getSession(),
 					"<" + referral.id() + "@referrals.kinlink>");
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(from);
-			helper.setTo(authority.email());
+			helper.setTo(to);
 			helper.setSubject(messages.getMessage("referrals.mail.subject", new Object[] { referral.reference() }, locale));
 			helper.setText(messages.getMessage("referrals.mail.body", new Object[] { referral.reference(),
-					formats.number(authority.acknowledgementDays(), locale), referral.packetSha256() }, locale));
+					formats.number(recipient.acknowledgementDays(), locale), referral.packetSha256() }, locale));
 			helper.addAttachment(referral.reference() + ".pdf", new ByteArrayResource(pdf), "application/pdf");
 			sender.send(message);
 		}

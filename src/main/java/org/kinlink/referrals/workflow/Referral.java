@@ -22,6 +22,8 @@ public class Referral {
 
 	private final UUID authorityId;
 
+	private final Recipient recipient;
+
 	private final List<UUID> messageIds;
 
 	private final String createdBy;
@@ -50,10 +52,14 @@ public class Referral {
 
 	private String packetSha256;
 
-	Referral(UUID id, String reference, UUID authorityId, List<UUID> messageIds, String createdBy, Instant createdAt) {
+	private Instant mailSentAt;
+
+	Referral(UUID id, String reference, UUID authorityId, Recipient recipient, List<UUID> messageIds, String createdBy,
+			Instant createdAt) {
 		this.id = Objects.requireNonNull(id);
 		this.reference = Objects.requireNonNull(reference);
 		this.authorityId = Objects.requireNonNull(authorityId);
+		this.recipient = Objects.requireNonNull(recipient);
 		this.messageIds = List.copyOf(messageIds);
 		this.createdBy = Objects.requireNonNull(createdBy);
 		this.createdAt = Objects.requireNonNull(createdAt);
@@ -63,19 +69,19 @@ public class Referral {
 		}
 	}
 
-	/** A new referral in DRAFT. */
-	static Referral draft(UUID id, String reference, UUID authorityId, List<UUID> messageIds, String createdBy,
-			Instant at) {
-		return new Referral(id, reference, authorityId, messageIds, createdBy, at);
+	/** A new referral in DRAFT, with the recipient copied from the directory as it is now. */
+	static Referral draft(UUID id, String reference, UUID authorityId, Recipient recipient, List<UUID> messageIds,
+			String createdBy, Instant at) {
+		return new Referral(id, reference, authorityId, recipient, messageIds, createdBy, at);
 	}
 
 	/**
-	 * Approves a draft. When the authority needs a second person, the creator may not approve: the caller
-	 * audits the refusal.
+	 * Approves a draft. When the recipient (as copied into the draft) needs a second person, the creator may not
+	 * approve: the caller audits the refusal.
 	 */
-	void approve(String approver, boolean needsSecondPerson, Instant at) {
+	void approve(String approver, Instant at) {
 		require(ReferralState.DRAFT);
-		if (needsSecondPerson && createdBy.equals(approver)) {
+		if (refusesApprovalBy(approver)) {
 			throw new ForbiddenActionException("referrals.approve.secondPersonNeeded");
 		}
 		state = ReferralState.APPROVED;
@@ -89,25 +95,28 @@ public class Referral {
 		packetSha256 = Objects.requireNonNull(sha256);
 	}
 
-	/** Whether this approver is refused by the second-person rule. */
-	boolean refusesApprovalBy(String approver, boolean needsSecondPerson) {
-		return needsSecondPerson && createdBy.equals(approver);
+	/** Whether this approver is refused by the second-person rule, applied to the recipient copied into the draft. */
+	boolean refusesApprovalBy(String approver) {
+		return recipient.needsSecondApproval() && createdBy.equals(approver);
 	}
 
-	/** The packet left on this channel at this time; the authority then has its deadline to acknowledge. */
-	void dispatch(DispatchChannel on, Instant at, int acknowledgementDays) {
+	/** The packet left on this channel at this time; the recipient then has its deadline to acknowledge. */
+	void dispatch(DispatchChannel on, Instant at) {
 		if (state == ReferralState.DISPATCHED || state == ReferralState.ACKNOWLEDGED || state == ReferralState.OVERDUE) {
 			throw new IllegalTransitionException("referrals.dispatch.already");
 		}
 		require(ReferralState.APPROVED);
 		channel = Objects.requireNonNull(on);
 		dispatchedAt = Objects.requireNonNull(at);
-		dueAt = at.plus(Duration.ofDays(acknowledgementDays));
+		dueAt = at.plus(Duration.ofDays(recipient.acknowledgementDays()));
 		state = ReferralState.DISPATCHED;
 	}
 
 	/** The authority acknowledged, also after the deadline; the date cannot precede the dispatch. */
 	void acknowledge(String theirRef, LocalDate on, LocalDate dispatchDay, String by) {
+		if (state == ReferralState.ACKNOWLEDGED) {
+			throw new IllegalTransitionException("referrals.acknowledge.already");
+		}
 		if (state != ReferralState.DISPATCHED && state != ReferralState.OVERDUE) {
 			throw new IllegalTransitionException("referrals.acknowledge.notDispatched");
 		}
@@ -139,8 +148,9 @@ public class Referral {
 	/** Restores the stored state: used by the repository only. */
 	void restore(ReferralState state, String approvedBy, Instant approvedAt, DispatchChannel channel, Instant dispatchedAt,
 			Instant dueAt, String theirReference, LocalDate acknowledgedOn, String acknowledgedBy, Instant overdueSince,
-			String packetSha256) {
+			String packetSha256, Instant mailSentAt) {
 		this.packetSha256 = packetSha256;
+		this.mailSentAt = mailSentAt;
 		this.state = state;
 		this.approvedBy = approvedBy;
 		this.approvedAt = approvedAt;
@@ -163,6 +173,10 @@ public class Referral {
 
 	public UUID authorityId() {
 		return authorityId;
+	}
+
+	public Recipient recipient() {
+		return recipient;
 	}
 
 	public List<UUID> messageIds() {
@@ -219,6 +233,16 @@ public class Referral {
 
 	public String packetSha256() {
 		return packetSha256;
+	}
+
+	/** When the mail server took the packet; null for a hand delivery and while the e-mail is still pending. */
+	public Instant mailSentAt() {
+		return mailSentAt;
+	}
+
+	/** Dispatched by e-mail, but the mail server has not taken the packet yet: it is retried. */
+	public boolean mailPending() {
+		return channel == DispatchChannel.EMAIL && dispatchedAt != null && mailSentAt == null;
 	}
 
 }

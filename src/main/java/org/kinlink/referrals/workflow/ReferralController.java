@@ -3,10 +3,7 @@ package org.kinlink.referrals.workflow;
 import java.security.Principal;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
@@ -50,6 +47,9 @@ class ReferralController {
 	static final String SHOW = "referrals/show";
 
 	private static final String ALREADY = "referrals.dispatch.already";
+
+	private static final List<String> FORM_PROBLEMS = List.of(ReferralService.NO_TRANSLATION,
+			ReferralService.NOT_APPROVED);
 
 	private final ReferralService service;
 
@@ -116,10 +116,15 @@ class ReferralController {
 			return redirectTo(id);
 		}
 		catch (IllegalTransitionException ex) {
-			if (!ReferralService.NO_TRANSLATION.equals(ex.messageCode())) {
+			if (ReferralService.INACTIVE.equals(ex.messageCode())) {
+				result.rejectValue("authorityId", "referrals.referral.authority.unknown");
+			}
+			else if (FORM_PROBLEMS.contains(ex.messageCode())) {
+				result.rejectValue("messageIds", ex.messageCode());
+			}
+			else {
 				throw ex;
 			}
-			result.rejectValue("messageIds", ReferralService.NO_TRANSLATION);
 			return creationForm(model);
 		}
 	}
@@ -133,8 +138,13 @@ class ReferralController {
 	@PostMapping("/{id}/approve")
 	@PreAuthorize("hasAnyRole('LIAISON','REVIEWER')")
 	String approve(@PathVariable UUID id, Principal principal, RedirectAttributes redirect) {
-		service.approve(id, principal.getName());
-		redirect.addFlashAttribute("notice", "referrals.approve.done");
+		try {
+			service.approve(id, principal.getName());
+			redirect.addFlashAttribute("notice", "referrals.approve.done");
+		}
+		catch (IllegalTransitionException ex) {
+			problemOrThrow(ex, redirect, ReferralService.INACTIVE);
+		}
 		return redirectTo(id);
 	}
 
@@ -145,15 +155,8 @@ class ReferralController {
 			service.dispatchByEmail(id, principal.getName());
 			redirect.addFlashAttribute("notice", "referrals.dispatch.sent");
 		}
-		catch (DispatchFailedException ex) {
-			service.recordDispatchFailure(id);
-			redirect.addFlashAttribute("problem", ex.messageCode());
-		}
 		catch (IllegalTransitionException ex) {
-			if (!ALREADY.equals(ex.messageCode())) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("problem", ALREADY);
+			problemOrThrow(ex, redirect, ALREADY, ReferralService.INACTIVE);
 		}
 		catch (DuplicateKeyException ex) {
 			// The unique dispatch record caught a concurrent second dispatch.
@@ -182,10 +185,7 @@ class ReferralController {
 			service.recordHandDelivery(id, form.deliveredOn(), form.note(), principal.getName());
 		}
 		catch (IllegalTransitionException ex) {
-			if (!ALREADY.equals(ex.messageCode())) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("problem", ALREADY);
+			problemOrThrow(ex, redirect, ALREADY, ReferralService.INACTIVE);
 			return redirectTo(id);
 		}
 		redirect.addFlashAttribute("notice", "referrals.handDelivery.recorded");
@@ -197,6 +197,10 @@ class ReferralController {
 	String processAcknowledgementForm(@PathVariable UUID id, @Valid @ModelAttribute("ackForm") AcknowledgementForm form,
 			BindingResult result, Model model, Principal principal, RedirectAttributes redirect) {
 		Referral referral = service.get(id);
+		if (referral.state() == ReferralState.ACKNOWLEDGED) {
+			// A second submission (a double click, a back button): the first acknowledgement stands.
+			throw new IllegalTransitionException("referrals.acknowledge.already");
+		}
 		if (referral.dispatchedAt() == null) {
 			throw new IllegalTransitionException("referrals.acknowledge.notDispatched");
 		}
@@ -232,24 +236,38 @@ class ReferralController {
 			.body(pdf);
 	}
 
+	/** Shows the problem on the referral's page when it is one of the expected ones; anything else is a 409. */
+	private static void problemOrThrow(IllegalTransitionException ex, RedirectAttributes redirect, String... expected) {
+		if (!List.of(expected).contains(ex.messageCode())) {
+			throw ex;
+		}
+		redirect.addFlashAttribute("problem", ex.messageCode());
+	}
+
 	private String list(Model model) {
-		model.addAttribute("authorities", authoritiesById());
 		model.addAttribute("states", ReferralState.values());
 		return LIST;
 	}
 
+	/**
+	 * Offers the messages that can be referred: approved (or further along) and with an approved translation.
+	 * Whether the translation is in the chosen authority's language is checked on creation, because opening
+	 * each candidate's translation here would be an audited read of confidential text for a mere list.
+	 */
 	private String creationForm(Model model) {
 		model.addAttribute("authorities", directory.active());
 		model.addAttribute("candidates", translations.messagesWithApprovedTranslation()
 			.stream()
-			.limit(200)
 			.map(messages::summary)
+			.filter(summary -> PacketAssembler.isReferable(summary.status()))
+			.limit(200)
 			.toList());
 		return NEW;
 	}
 
 	private String show(Referral referral, Model model) {
 		model.addAttribute("referral", referral);
+		model.addAttribute("recipient", referral.recipient());
 		model.addAttribute("authority", directory.get(referral.authorityId()));
 		model.addAttribute("summaries", referral.messageIds().stream().map(messages::summary).toList());
 		model.addAttribute("today", service.today());
@@ -260,10 +278,6 @@ class ReferralController {
 			model.addAttribute("ackForm", AcknowledgementForm.empty());
 		}
 		return SHOW;
-	}
-
-	private Map<UUID, Authority> authoritiesById() {
-		return directory.all().stream().collect(Collectors.toMap(Authority::id, Function.identity()));
 	}
 
 	private static String redirectTo(UUID id) {

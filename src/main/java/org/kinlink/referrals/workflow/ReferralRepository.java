@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.kinlink.referrals.directory.AuthorityKind;
+
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +19,11 @@ import org.springframework.stereotype.Repository;
 /** Stores referrals with JdbcClient; the packet itself is stored sealed beside the row. */
 @Repository
 class ReferralRepository {
+
+	/** A referral row with when its e-mail was taken by the mail server, if it was sent by e-mail. */
+	private static final String SELECT = """
+			select r.*, (select d.mail_sent_at from referrals.dispatch d where d.referral_id = r.id) as mail_sent_at
+			from referrals.referral r""";
 
 	private final JdbcClient jdbc;
 
@@ -36,11 +43,14 @@ class ReferralRepository {
 
 	void insert(Referral referral) {
 		jdbc.sql("""
-				insert into referrals.referral (id, reference, authority_id, state, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?)
+				insert into referrals.referral (id, reference, authority_id, state, created_by, created_at, recipient_name,
+				  recipient_kind, recipient_language, recipient_email, recipient_address, recipient_ack_days)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(referral.id(), referral.reference(), referral.authorityId(), referral.state().name(),
-					referral.createdBy(), ts(referral.createdAt()))
+					referral.createdBy(), ts(referral.createdAt()), referral.recipient().name(),
+					referral.recipient().kind().name(), referral.recipient().language(), referral.recipient().email(),
+					referral.recipient().postalAddress(), referral.recipient().acknowledgementDays())
 			.update();
 		int position = 0;
 		for (UUID messageId : referral.messageIds()) {
@@ -79,17 +89,17 @@ class ReferralRepository {
 	}
 
 	Optional<Versioned> find(UUID id) {
-		return one("select * from referrals.referral where id = ?", id);
+		return one(SELECT + " where r.id = ?", id);
 	}
 
 	/** Reads and locks the row until the transaction ends: the state check for dispatch happens under it. */
 	Optional<Versioned> lock(UUID id) {
-		return one("select * from referrals.referral where id = ? for update", id);
+		return one(SELECT + " where r.id = ? for update", id);
 	}
 
 	List<Referral> list(ReferralState state, int limit) {
-		String sql = state == null ? "select * from referrals.referral order by created_at desc limit ?"
-				: "select * from referrals.referral where state = ? order by created_at desc limit ?";
+		String sql = state == null ? SELECT + " order by r.created_at desc limit ?"
+				: SELECT + " where r.state = ? order by r.created_at desc limit ?";
 		JdbcClient.StatementSpec spec = jdbc.sql(sql);
 		spec = state == null ? spec.param(limit) : spec.params(state.name(), limit);
 		return spec.query(this::row).list().stream().map(Versioned::referral).toList();
@@ -97,9 +107,9 @@ class ReferralRepository {
 
 	/** Dispatched referrals past their deadline, locked and skipped by other nodes running the same job. */
 	List<Versioned> lockLate(Instant now, int limit) {
-		return jdbc.sql("""
-				select * from referrals.referral where state = 'DISPATCHED' and due_at < ?
-				order by due_at limit ? for update skip locked
+		return jdbc.sql(SELECT + """
+				 where r.state = 'DISPATCHED' and r.due_at < ?
+				order by r.due_at limit ? for update of r skip locked
 				""").params(ts(now), limit).query(this::row).list();
 	}
 
@@ -121,6 +131,22 @@ class ReferralRepository {
 				insert into referrals.dispatch (referral_id, channel, dispatched_at, dispatched_by, packet_sha256, mail_to, note)
 				values (?, ?, ?, ?, ?, ?, ?)
 				""").params(referralId, channel.name(), ts(at), by, sha256, mailTo, sealedNote).update();
+	}
+
+	/**
+	 * Locks the dispatch record of an e-mail not yet taken by the mail server and returns the address it goes
+	 * to; empty for hand deliveries and mails already sent. The lock keeps two senders (a retry and a late
+	 * first attempt, or two nodes) from both sending.
+	 */
+	Optional<String> lockPendingMail(UUID referralId) {
+		return jdbc.sql("""
+				select mail_to from referrals.dispatch
+				where referral_id = ? and channel = 'EMAIL' and mail_sent_at is null for update
+				""").param(referralId).query(String.class).optional();
+	}
+
+	void markMailSent(UUID referralId, Instant at) {
+		jdbc.sql("update referrals.dispatch set mail_sent_at = ? where referral_id = ?").params(ts(at), referralId).update();
 	}
 
 	Optional<byte[]> dispatchNote(UUID referralId) {
@@ -148,14 +174,17 @@ class ReferralRepository {
 			.param(id)
 			.query(UUID.class)
 			.list();
-		Referral referral = new Referral(id, rs.getString("reference"), rs.getObject("authority_id", UUID.class), messages,
-				rs.getString("created_by"), instant(rs, "created_at"));
+		Recipient recipient = new Recipient(rs.getString("recipient_name"), AuthorityKind.valueOf(rs.getString("recipient_kind")),
+				rs.getString("recipient_language"), rs.getString("recipient_email"), rs.getString("recipient_address"),
+				rs.getInt("recipient_ack_days"));
+		Referral referral = new Referral(id, rs.getString("reference"), rs.getObject("authority_id", UUID.class), recipient,
+				messages, rs.getString("created_by"), instant(rs, "created_at"));
 		String channel = rs.getString("dispatch_channel");
 		referral.restore(ReferralState.valueOf(rs.getString("state")), rs.getString("approved_by"),
 				instant(rs, "approved_at"), channel == null ? null : DispatchChannel.valueOf(channel),
 				instant(rs, "dispatched_at"), instant(rs, "due_at"), rs.getString("their_reference"),
 				rs.getObject("acknowledged_on", LocalDate.class), rs.getString("acknowledged_by"),
-				instant(rs, "overdue_since"), rs.getString("packet_sha256"));
+				instant(rs, "overdue_since"), rs.getString("packet_sha256"), instant(rs, "mail_sent_at"));
 		return new Versioned(referral, rs.getInt("version"));
 	}
 

@@ -7,6 +7,7 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.kinlink.audit.AuditEvent;
@@ -27,11 +28,13 @@ import org.kinlink.storage.Vault;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The referral workflow: drafts, approval with the packet made and sealed, dispatch exactly once, the
- * authority's acknowledgement and overdue marking. Every step is audited and moves the messages along.
+ * The referral workflow: drafts, approval with the packet made and sealed, dispatch exactly once with the
+ * e-mail sent after the commit, the authority's acknowledgement and overdue marking. Every step is audited
+ * and moves the messages along.
  */
 @Service
 public class ReferralService {
@@ -41,6 +44,12 @@ public class ReferralService {
 	static final String NOTE_CONTEXT = "referrals.dispatch.note";
 
 	static final String NO_TRANSLATION = "referrals.referral.noApprovedTranslation";
+
+	static final String NOT_APPROVED = "referrals.referral.messageNotApproved";
+
+	static final String INACTIVE = "referrals.authority.inactive";
+
+	private static final String SYSTEM = "system";
 
 	private final ReferralRepository referrals;
 
@@ -96,46 +105,48 @@ public class ReferralService {
 	}
 
 	/**
-	 * A new draft. Every message needs an approved translation the authority can read (Albanian for "sq",
-	 * English or else Albanian for the others), checked here so that no caller can skip it.
+	 * A new draft for an active authority, whose details are copied into the referral (see {@link Recipient}).
+	 * Every message must be approved (APPROVED or later, so that it can move on to REFERRED) and have an approved
+	 * translation the recipient can read (Albanian for "sq", English or else Albanian for the others); this is
+	 * checked here so that no caller can skip it.
 	 */
 	@Transactional
 	UUID create(UUID authorityId, List<UUID> messageIds, String createdBy) {
-		Authority authority = directory.get(authorityId);
-		if (!authority.active()) {
-			throw new IllegalTransitionException("referrals.authority.inactive");
-		}
+		Authority authority = active(authorityId);
 		for (UUID messageId : messageIds) {
+			if (!assembler.isReferable(messageId)) {
+				throw new IllegalTransitionException(NOT_APPROVED);
+			}
 			if (!assembler.hasTranslationFor(messageId, authority.language())) {
 				throw new IllegalTransitionException(NO_TRANSLATION);
 			}
 		}
 		Instant now = now();
 		String reference = referrals.nextReference(Year.from(now.atZone(zone)));
-		Referral referral = Referral.draft(UUID.randomUUID(), reference, authorityId, messageIds.stream().distinct().toList(),
-				createdBy, now);
+		Referral referral = Referral.draft(UUID.randomUUID(), reference, authorityId, Recipient.of(authority),
+				messageIds.stream().distinct().toList(), createdBy, now);
 		referrals.insert(referral);
 		audit.record(AuditEvent.success("referral.create", "referral", referral.id()).withDetail(authority.kind().name()));
 		return referral.id();
 	}
 
 	/**
-	 * Approves a draft and makes its packet. Police and UN bodies need a second person (S14): the creator's
-	 * attempt is refused, and the refusal is audited and committed even though the call fails.
+	 * Approves a draft and makes its packet from the recipient copied into the draft. Police and UN bodies need a
+	 * second person (S14): the creator's attempt is refused, and the refusal is audited and committed even
+	 * though the call fails.
 	 */
 	@Transactional(noRollbackFor = ForbiddenActionException.class)
 	void approve(UUID id, String approver) {
 		ReferralRepository.Versioned current = locked(id);
 		Referral referral = current.referral();
-		Authority authority = directory.get(referral.authorityId());
-		boolean secondPerson = authority.kind().needsSecondApproval();
-		if (referral.state() == ReferralState.DRAFT && referral.refusesApprovalBy(approver, secondPerson)) {
+		active(referral.authorityId());
+		if (referral.state() == ReferralState.DRAFT && referral.refusesApprovalBy(approver)) {
 			audit.record(AuditEvent.denied("referral.approve", "referral", id).withDetail("rule=S14;creator=" + referral.createdBy()));
 			throw new ForbiddenActionException("referrals.approve.secondPersonNeeded");
 		}
 		Instant now = now();
-		referral.approve(approver, secondPerson, now);
-		RenderedPacket packet = renderer.render(assembler.content(referral, authority, now));
+		referral.approve(approver, now);
+		RenderedPacket packet = renderer.render(assembler.content(referral, now));
 		UUID keyId = vault.newKey();
 		referrals.storePacket(id, keyId, vault.seal(keyId, packet.pdf(), PACKET_CONTEXT));
 		referral.attachPacket(packet.sha256());
@@ -144,20 +155,21 @@ public class ReferralService {
 	}
 
 	/**
-	 * Sends the packet by e-mail, exactly once in effect: the state is checked under the row lock, the dispatch
-	 * record is unique, and the mail goes last, so a mail server that is down rolls everything back.
+	 * Dispatches by e-mail, exactly once in effect (S19): under the row lock the referral becomes DISPATCHED, the
+	 * unique dispatch record (with the recipient's copied address) is written, the messages move to REFERRED and
+	 * {@link ReferralDispatched} is published, all in one commit. The mail itself leaves afterwards from
+	 * {@link PacketMailing}, retried until the mail server takes it, and is sent at most once by us.
 	 */
 	@Transactional
 	void dispatchByEmail(UUID id, String user) {
 		ReferralRepository.Versioned current = locked(id);
 		Referral referral = current.referral();
-		Authority authority = directory.get(referral.authorityId());
 		Instant now = now();
-		referral.dispatch(DispatchChannel.EMAIL, now, authority.acknowledgementDays());
+		referral.dispatch(DispatchChannel.EMAIL, now);
+		active(referral.authorityId());
 		referrals.insertDispatch(id, DispatchChannel.EMAIL, now, user, referral.packetSha256(),
-				authority.email(), null);
+				referral.recipient().email(), null);
 		finishDispatch(referral, current.version(), now);
-		mailer.send(referral, authority, packetBytes(id));
 	}
 
 	/** Records a packet handed over in person on the given day, with a note (sealed: it may name people). */
@@ -165,19 +177,37 @@ public class ReferralService {
 	void recordHandDelivery(UUID id, LocalDate deliveredOn, String note, String user) {
 		ReferralRepository.Versioned current = locked(id);
 		Referral referral = current.referral();
-		Authority authority = directory.get(referral.authorityId());
 		Instant at = deliveredOn.atStartOfDay(zone).toInstant();
-		referral.dispatch(DispatchChannel.BY_HAND, at, authority.acknowledgementDays());
+		referral.dispatch(DispatchChannel.BY_HAND, at);
+		active(referral.authorityId());
 		UUID keyId = referrals.packet(id).orElseThrow(IllegalTransitionException::new).keyId();
 		referrals.insertDispatch(id, DispatchChannel.BY_HAND, now(), user, referral.packetSha256(), null,
 				vault.sealText(keyId, note, NOTE_CONTEXT));
 		finishDispatch(referral, current.version(), at);
 	}
 
-	/** A failed e-mail dispatch leaves no trace but this audit entry, written in its own transaction. */
+	/**
+	 * Sends the packet of a referral dispatched by e-mail, unless it was sent already or went by hand: called
+	 * by {@link PacketMailing} after the dispatch committed, and again on every retry. The dispatch record stays
+	 * locked while the mail server talks, so a second sender waits and then finds the mail sent. If this
+	 * transaction fails after the server took the mail, the retry sends the same Message-ID again, which the
+	 * recipient's mail system recognises as the same message.
+	 */
 	@Transactional
-	void recordDispatchFailure(UUID id) {
-		audit.record(AuditEvent.failure("referral.dispatch", "referral", id).withDetail(DispatchChannel.EMAIL.name()));
+	void sendPendingMail(UUID id) {
+		Optional<String> to = referrals.lockPendingMail(id);
+		if (to.isEmpty()) {
+			return;
+		}
+		mailer.send(get(id), to.get(), packetBytes(id));
+		referrals.markMailSent(id, now());
+		audit.recordAs(SYSTEM, AuditEvent.success("referral.mail", "referral", id).withDetail(DispatchChannel.EMAIL.name()));
+	}
+
+	/** The mail server did not take a packet: audited in its own transaction, the send is retried later. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void recordMailFailure(UUID id) {
+		audit.recordAs(SYSTEM, AuditEvent.failure("referral.mail", "referral", id).withDetail(DispatchChannel.EMAIL.name()));
 	}
 
 	@Transactional
@@ -239,6 +269,15 @@ public class ReferralService {
 	private byte[] packetBytes(UUID id) {
 		ReferralRepository.SealedPacket sealed = referrals.packet(id).orElseThrow(RecordNotFoundException::new);
 		return vault.open(sealed.keyId(), sealed.ciphertext(), PACKET_CONTEXT);
+	}
+
+	/** The authority, refused when it was deactivated: nothing new goes to it, not even a referral under way. */
+	private Authority active(UUID authorityId) {
+		Authority authority = directory.get(authorityId);
+		if (!authority.active()) {
+			throw new IllegalTransitionException(INACTIVE);
+		}
+		return authority;
 	}
 
 	private ReferralRepository.Versioned locked(UUID id) {

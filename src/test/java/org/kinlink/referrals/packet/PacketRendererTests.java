@@ -39,7 +39,7 @@ class PacketRendererTests extends ReferralsTestSupport {
 		String original = String.join("\n", java.util.Collections.nCopies(12, UpstreamFakes.PERSIAN));
 		List<PacketContent.Letter> all = java.util.stream.IntStream.rangeClosed(1, letters)
 			.mapToObj(i -> new PacketContent.Letter("KL-2026-000" + i, Instant.parse("2026-02-01T09:00:00Z"), "مریم احمدی / Maryam Ahmadi",
-					"مادر", "علی احمدی", "Ali Ahmadi", "حسن", 1985, translationLanguage, translation, original))
+					"مادر", "علی احمدی", "Ali Ahmadi", "حسن", 1985, translationLanguage, List.of(translation), "fa", original))
 			.toList();
 		return new PacketContent(REFERENCE, language, DATE, "Policia e Shtetit", "Sheshi Skënderbej 3\nTiranë", 30, all);
 	}
@@ -61,6 +61,29 @@ class PacketRendererTests extends ReferralsTestSupport {
 		assertThat(flat).contains("Referim i mesazheve të familjeve", "Referenca jonë: " + REFERENCE, "Data: 1 mars 2026",
 				"brenda 30 ditëve", "Përkthimi në shqip", "علی احمدی", "Ali Ahmadi");
 		assertThat(text).doesNotContainPattern("[\\uFB50-\\uFDFF\\uFE70-\\uFEFF]");
+	}
+
+	@Test
+	void takesTheOriginalsLabelAndDirectionFromTheLettersLanguage() {
+		for (String[] c : new String[][] { { "fa", "rtl", "Original letter (Persian)" }, { "prs", "rtl", "Original letter (Dari)" },
+				{ "en", "ltr", "Original letter (English)" }, { "sq", "ltr", "Original letter (Albanian)" } }) {
+			PacketContent.Letter letter = new PacketContent.Letter("KL-2026-0001", Instant.parse("2026-02-01T09:00:00Z"), "Maryam Ahmadi",
+					"mother", "علی احمدی", "Ali Ahmadi", null, null, "en", List.of(UpstreamFakes.ENGLISH), c[0], "Dear Ali");
+			String xhtml = renderer.xhtml(new PacketContent(REFERENCE, "en", DATE, "Ministry", "Tirana", 30, List.of(letter)), List.of());
+			assertThat(xhtml).as(c[0]).contains(c[2]).contains("dir=\"" + c[1] + "\" lang=\"" + c[0] + "\"");
+		}
+	}
+
+	@Test
+	void printsEachTranslationSegmentAsItsOwnParagraph() throws IOException {
+		PacketContent content = packet("sq", "sq", UpstreamFakes.ALBANIAN, 1);
+		PacketContent.Letter one = content.letters().get(0);
+		PacketContent.Letter split = new PacketContent.Letter(one.messageReference(), one.receivedAt(), one.senderName(),
+				one.relationship(), one.addresseeNamePersian(), one.addresseeNameLatin(), one.addresseeFatherName(),
+				one.addresseeBirthYear(), "sq", List.of("I dashur Ali,", "Jemi mirë."), "fa", one.original());
+		RenderedPacket packet = renderer.render(new PacketContent(REFERENCE, "sq", DATE, "Policia e Shtetit", "Tiranë", 30, List.of(split)));
+		assertThat(text(packet.pdf()).lines().map(String::strip).toList()).containsSubsequence("I dashur Ali,", "Jemi mirë.");
+		assertThat(packet.enclosures().get(0).sha256()).isEqualTo(Digests.sha256("I dashur Ali,\nJemi mirë."));
 	}
 
 	@Test

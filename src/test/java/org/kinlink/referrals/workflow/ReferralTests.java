@@ -20,15 +20,24 @@ class ReferralTests {
 	static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
 
 	static Referral draft(String creator) {
-		return Referral.draft(UUID.randomUUID(), "KL-REF-2026-0001", UUID.randomUUID(), List.of(UUID.randomUUID()), creator, T0);
+		return draft(creator, AuthorityKind.POLICE, 30);
+	}
+
+	static Referral draft(String creator, AuthorityKind kind, int days) {
+		return Referral.draft(UUID.randomUUID(), "KL-REF-2026-0001", UUID.randomUUID(), recipient(kind, days),
+				List.of(UUID.randomUUID()), creator, T0);
+	}
+
+	static Recipient recipient(AuthorityKind kind, int days) {
+		return new Recipient("Policia e Shtetit", kind, "sq", "desk@policia.test", "Sheshi Skënderbej 3\nTiranë", days);
 	}
 
 	@Test
 	void walksFromDraftToAcknowledged() {
 		Referral referral = draft("lina");
-		referral.approve("rita", true, T0.plusSeconds(60));
+		referral.approve("rita", T0.plusSeconds(60));
 		referral.attachPacket("ab".repeat(32));
-		referral.dispatch(DispatchChannel.EMAIL, T0.plusSeconds(120), 30);
+		referral.dispatch(DispatchChannel.EMAIL, T0.plusSeconds(120));
 		assertThat(referral.state()).isEqualTo(ReferralState.DISPATCHED);
 		assertThat(referral.dueAt()).isEqualTo(T0.plusSeconds(120).plus(Duration.ofDays(30)));
 		referral.acknowledge("PSH-2026/114", LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 2), "lina");
@@ -41,7 +50,7 @@ class ReferralTests {
 		assertThat(AuthorityKind.POLICE.needsSecondApproval()).isTrue();
 		assertThat(AuthorityKind.UN_BODY.needsSecondApproval()).isTrue();
 		Referral referral = draft("lina");
-		assertThatThrownBy(() -> referral.approve("lina", true, T0)).isInstanceOf(ForbiddenActionException.class);
+		assertThatThrownBy(() -> referral.approve("lina", T0)).isInstanceOf(ForbiddenActionException.class);
 		assertThat(referral.state()).isEqualTo(ReferralState.DRAFT);
 		assertThat(referral.approvedBy()).isNull();
 	}
@@ -49,36 +58,55 @@ class ReferralTests {
 	@Test
 	void creatorMayApproveOwnReferralToOtherAuthorities() {
 		for (AuthorityKind kind : List.of(AuthorityKind.MINISTRY, AuthorityKind.EMBASSY, AuthorityKind.INTERNATIONAL_BODY, AuthorityKind.OTHER)) {
-			Referral referral = draft("lina");
-			referral.approve("lina", kind.needsSecondApproval(), T0);
+			Referral referral = draft("lina", kind, 30);
+			referral.approve("lina", T0);
 			assertThat(referral.state()).as(kind.name()).isEqualTo(ReferralState.APPROVED);
 		}
 	}
 
 	@Test
+	void appliesTheSecondPersonRuleToTheRecipientCopiedIntoTheDraft() {
+		Referral police = draft("lina", AuthorityKind.POLICE, 30);
+		assertThat(police.refusesApprovalBy("lina")).isTrue();
+		assertThat(police.refusesApprovalBy("rita")).isFalse();
+		assertThat(draft("lina", AuthorityKind.OTHER, 30).refusesApprovalBy("lina")).isFalse();
+	}
+
+	@Test
+	void takesTheDeadlineFromTheRecipientCopiedIntoTheDraft() {
+		Referral referral = draft("lina", AuthorityKind.MINISTRY, 7);
+		referral.approve("lina", T0);
+		referral.dispatch(DispatchChannel.EMAIL, T0);
+		assertThat(referral.dueAt()).isEqualTo(T0.plus(Duration.ofDays(7)));
+		assertThat(referral.mailPending()).isTrue();
+	}
+
+	@Test
 	void refusesIllegalMoves() {
 		Referral referral = draft("lina");
-		assertThatThrownBy(() -> referral.dispatch(DispatchChannel.EMAIL, T0, 30)).isInstanceOf(IllegalTransitionException.class);
+		assertThatThrownBy(() -> referral.dispatch(DispatchChannel.EMAIL, T0)).isInstanceOf(IllegalTransitionException.class);
 		assertThatThrownBy(() -> referral.acknowledge("x", LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 2), "lina"))
 			.isInstanceOf(IllegalTransitionException.class);
 		assertThatThrownBy(() -> referral.attachPacket("00")).isInstanceOf(IllegalTransitionException.class);
-		referral.approve("rita", true, T0);
-		assertThatThrownBy(() -> referral.approve("rita", true, T0)).isInstanceOf(IllegalTransitionException.class);
-		referral.dispatch(DispatchChannel.BY_HAND, T0, 30);
-		assertThatThrownBy(() -> referral.dispatch(DispatchChannel.EMAIL, T0, 30))
+		referral.approve("rita", T0);
+		assertThatThrownBy(() -> referral.approve("rita", T0)).isInstanceOf(IllegalTransitionException.class);
+		referral.dispatch(DispatchChannel.BY_HAND, T0);
+		assertThatThrownBy(() -> referral.dispatch(DispatchChannel.EMAIL, T0))
 			.isInstanceOf(IllegalTransitionException.class)
 			.hasMessage("referrals.dispatch.already");
 		referral.acknowledge("x", LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 2), "lina");
 		assertThatThrownBy(() -> referral.acknowledge("y", LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 2), "lina"))
-			.isInstanceOf(IllegalTransitionException.class);
+			.isInstanceOf(IllegalTransitionException.class)
+			.hasMessage("referrals.acknowledge.already");
+		assertThat(referral.theirReference()).isEqualTo("x");
 		assertThat(referral.markOverdueIfLate(T0.plus(Duration.ofDays(400)))).isFalse();
 	}
 
 	@Test
 	void becomesOverdueOnlyAfterTheDeadlineAndStillAcceptsAnAcknowledgement() {
-		Referral referral = draft("lina");
-		referral.approve("rita", true, T0);
-		referral.dispatch(DispatchChannel.EMAIL, T0, 14);
+		Referral referral = draft("lina", AuthorityKind.POLICE, 14);
+		referral.approve("rita", T0);
+		referral.dispatch(DispatchChannel.EMAIL, T0);
 		assertThat(referral.markOverdueIfLate(T0.plus(Duration.ofDays(14)))).isFalse();
 		assertThat(referral.markOverdueIfLate(T0.plus(Duration.ofDays(14)).plusSeconds(1))).isTrue();
 		assertThat(referral.state()).isEqualTo(ReferralState.OVERDUE);
@@ -90,8 +118,8 @@ class ReferralTests {
 	@Test
 	void refusesAnAcknowledgementDatedBeforeTheDispatch() {
 		Referral referral = draft("lina");
-		referral.approve("rita", true, T0);
-		referral.dispatch(DispatchChannel.EMAIL, T0, 14);
+		referral.approve("rita", T0);
+		referral.dispatch(DispatchChannel.EMAIL, T0);
 		assertThatThrownBy(() -> referral.acknowledge("x", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2), "lina"))
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThat(referral.state()).isEqualTo(ReferralState.DISPATCHED);
@@ -99,7 +127,8 @@ class ReferralTests {
 
 	@Test
 	void needsAtLeastOneMessage() {
-		assertThatThrownBy(() -> Referral.draft(UUID.randomUUID(), "KL-REF-2026-0002", UUID.randomUUID(), List.of(), "lina", T0))
+		assertThatThrownBy(() -> Referral.draft(UUID.randomUUID(), "KL-REF-2026-0002", UUID.randomUUID(),
+				recipient(AuthorityKind.POLICE, 30), List.of(), "lina", T0))
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 

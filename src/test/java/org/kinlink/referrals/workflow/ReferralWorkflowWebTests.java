@@ -2,6 +2,7 @@ package org.kinlink.referrals.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -38,6 +39,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.kinlink.referrals.ReferralDispatched;
 import org.kinlink.referrals.ReferralsTestSupport;
 import org.kinlink.referrals.UpstreamFakes;
 import org.kinlink.referrals.directory.Authority;
@@ -65,6 +67,9 @@ class ReferralWorkflowWebTests extends ReferralsTestSupport {
 
 	@Autowired
 	AuthorityDirectory directory;
+
+	@Autowired
+	PendingMailRetry retry;
 
 	// ---------------------------------------------------------------- drafts
 
@@ -217,6 +222,7 @@ class ReferralWorkflowWebTests extends ReferralsTestSupport {
 		assertThat(Duration.between(dispatched.dispatchedAt(), dispatched.dueAt())).isEqualTo(Duration.ofDays(30));
 		assertThat(messages.progressOf(message)).containsExactly("referred");
 
+		awaitMailSent(id);
 		MimeMessage[] received = mail.getReceivedMessages();
 		assertThat(received).hasSize(1);
 		MimeMessage sent = received[0];
@@ -272,36 +278,49 @@ class ReferralWorkflowWebTests extends ReferralsTestSupport {
 		finally {
 			pool.shutdownNow();
 		}
+		awaitMailSent(id);
 		assertThat(mail.getReceivedMessages()).hasSize(1);
 		assertThat(dispatchRows(id)).isEqualTo(1);
 	}
 
+	/**
+	 * Changed with the mail moved after the commit (S19): a mail server that is down no longer rolls the dispatch
+	 * back to APPROVED. The referral is DISPATCHED at once, its e-mail shows as pending and is retried, and once
+	 * the server is back exactly one mail leaves.
+	 */
 	@Test
-	void aMailServerThatIsDownLeavesTheReferralApproved() throws Exception {
+	void aMailServerThatIsDownLeavesTheMailPendingAndOneMailLeavesWhenItIsBack() throws Exception {
 		UUID message = message();
 		UUID id = approvedReferral("MINISTRY", "fa", message);
 		mail.stop();
-		mvc.perform(post("/staff/referrals/{id}/dispatch", id).with(csrf()).with(user("lina").roles("LIAISON")))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("problem", "referrals.dispatch.mailUnavailable"));
+		dispatch(id, false);
 		Referral referral = service.get(id);
-		assertThat(referral.state()).isEqualTo(ReferralState.APPROVED);
-		assertThat(referral.dispatchedAt()).isNull();
-		assertThat(dispatchRows(id)).isZero();
-		assertThat(messages.progressOf(message)).isEmpty();
-		assertThat(auditOf("referral", id)).extracting(r -> r.get("action"), r -> r.get("outcome"))
-			.contains(tuple("referral.dispatch", "FAILURE"))
-			.doesNotContain(tuple("referral.dispatch", "SUCCESS"));
-		mvc.perform(get("/staff/referrals/{id}", id).with(user("lina").roles("LIAISON")).param("lang", "fa")
-			.flashAttr("problem", "referrals.dispatch.mailUnavailable"))
-			.andExpect(content().string(containsString("دسترسی به کارساز رایانامه ممکن نیست")));
+		assertThat(referral.state()).isEqualTo(ReferralState.DISPATCHED);
+		assertThat(dispatchRows(id)).isEqualTo(1);
+		assertThat(messages.progressOf(message)).containsExactly("referred");
+		await().atMost(Duration.ofSeconds(30)).until(() -> auditOf("referral", id).stream()
+			.anyMatch(r -> "referral.mail".equals(r.get("action")) && "FAILURE".equals(r.get("outcome"))));
+		assertThat(service.get(id).mailPending()).isTrue();
+		mvc.perform(get("/staff/referrals/{id}", id).with(user("lina").roles("LIAISON")).param("lang", "fa"))
+			.andExpect(content().string(containsString("در انتظار فرستادن")));
+		mvc.perform(get("/staff/referrals/{id}", id).with(user("lina").roles("LIAISON")).param("lang", "en"))
+			.andExpect(content().string(containsString("Sending pending")));
 
 		mail.start();
-		mvc.perform(post("/staff/referrals/{id}/dispatch", id).with(csrf()).with(user("lina").roles("LIAISON")))
-			.andExpect(flash().attribute("notice", "referrals.dispatch.sent"));
-		assertThat(service.get(id).state()).isEqualTo(ReferralState.DISPATCHED);
+		retry.retryOlderThan(Duration.ZERO);
+		awaitMailSent(id);
+		await().atMost(Duration.ofSeconds(30)).until(() -> incompleteDispatchPublications(id) == 0);
+		retry.retryOlderThan(Duration.ZERO);
+		service.sendPendingMail(id);
 		assertThat(mail.getReceivedMessages()).hasSize(1);
 		assertThat(mail.getReceivedMessages()[0].getSubject()).startsWith("ارجاع ");
+		assertThat(mail.getReceivedMessages()[0].getMessageID()).isEqualTo("<" + id + "@referrals.kinlink>");
+		assertThat(auditOf("referral", id)).extracting(r -> r.get("actor"), r -> r.get("action"), r -> r.get("outcome"))
+			.containsSubsequence(tuple("lina", "referral.dispatch", "SUCCESS"), tuple("system", "referral.mail", "FAILURE"),
+					tuple("system", "referral.mail", "SUCCESS"))
+			.containsOnlyOnce(tuple("system", "referral.mail", "SUCCESS"));
+		mvc.perform(get("/staff/referrals/{id}", id).with(user("lina").roles("LIAISON")).param("lang", "en"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Sending pending"))));
 	}
 
 	@Test
@@ -355,7 +374,10 @@ class ReferralWorkflowWebTests extends ReferralsTestSupport {
 		assertThat(referral.theirReference()).isEqualTo("PSH-2026/114");
 		assertThat(referral.acknowledgedOn()).isEqualTo(today);
 		assertThat(messages.progressOf(message)).containsExactly("referred", "acknowledged");
-		acknowledge(id, "PSH-2026/115", today.toString()).andExpect(status().isConflict());
+		acknowledge(id, "PSH-2026/115", today.toString()).andExpect(status().isConflict())
+			.andExpect(content().string(containsString("has already been acknowledged")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("Only a dispatched referral"))));
+		assertThat(service.get(id).theirReference()).isEqualTo("PSH-2026/114");
 	}
 
 	@Test
@@ -425,6 +447,102 @@ class ReferralWorkflowWebTests extends ReferralsTestSupport {
 		mvc.perform(get("/staff/referrals/{id}/packet", draft).with(user("lina").roles("LIAISON"))).andExpect(status().isNotFound());
 	}
 
+	// ---------------------------------------------------------------- recipient copied into the draft
+
+	@Test
+	void editingThePoliceIntoAnotherKindDoesNotLetTheCreatorApprove() throws Exception {
+		UUID authority = authority("POLICE", "sq");
+		UUID id = create("lina", authority, message());
+		editAuthority(authority, "OTHER", "desk@policia.test");
+		mvc.perform(post("/staff/referrals/{id}/approve", id).with(csrf()).with(user("lina").roles("LIAISON", "REVIEWER")))
+			.andExpect(status().isForbidden());
+		editAuthority(authority, "POLICE", "desk@policia.test");
+		assertThat(service.get(id).state()).isEqualTo(ReferralState.DRAFT);
+		assertThat(service.get(id).recipient().kind().name()).isEqualTo("POLICE");
+		mvc.perform(get("/staff/referrals/{id}", id).with(user("lina").roles("LIAISON", "REVIEWER")))
+			.andExpect(content().string(containsString("someone other than you must approve it")));
+	}
+
+	@Test
+	void anApprovedPacketGoesToTheAddressCopiedIntoTheDraftAndTheChangeIsAudited() throws Exception {
+		UUID authority = authority("POLICE", "sq");
+		UUID id = create("lina", authority, message());
+		approve("rita", id);
+		editAuthority(authority, "POLICE", "elsewhere@mailbox.test");
+		dispatch(id);
+		assertThat(mail.getReceivedMessages()).hasSize(1);
+		assertThat(mail.getReceivedMessages()[0].getAllRecipients()).extracting(Object::toString).containsExactly("desk@policia.test");
+		assertThat(jdbc.sql("select mail_to from referrals.dispatch where referral_id = ?").param(id).query(String.class).single())
+			.isEqualTo("desk@policia.test");
+		assertThat(auditOf("authority", authority)).filteredOn(r -> "authority.update".equals(r.get("action")))
+			.extracting(r -> r.get("detail"))
+			.containsExactly("kind=POLICE;email=desk@policia.test->elsewhere@mailbox.test");
+	}
+
+	@Test
+	void refusesToApproveOrDispatchForADeactivatedAuthority() throws Exception {
+		UUID draftAuthority = authority("MINISTRY", "sq");
+		UUID draft = create("lina", draftAuthority, message());
+		deactivate(draftAuthority);
+		mvc.perform(post("/staff/referrals/{id}/approve", draft).with(csrf()).with(user("rita").roles("REVIEWER")))
+			.andExpect(flash().attribute("problem", "referrals.authority.inactive"));
+		assertThat(service.get(draft).state()).isEqualTo(ReferralState.DRAFT);
+
+		UUID approvedAuthority = authority("EMBASSY", "en");
+		UUID approved = create("lina", approvedAuthority, message());
+		approve("rita", approved);
+		deactivate(approvedAuthority);
+		mvc.perform(post("/staff/referrals/{id}/dispatch", approved).with(csrf()).with(user("lina").roles("LIAISON")))
+			.andExpect(flash().attribute("problem", "referrals.authority.inactive"));
+		handDelivery(approved, service.today().toString(), "Handed to the duty officer")
+			.andExpect(flash().attribute("problem", "referrals.authority.inactive"));
+		assertThat(service.get(approved).state()).isEqualTo(ReferralState.APPROVED);
+		assertThat(dispatchRows(approved)).isZero();
+		mvc.perform(get("/staff/referrals/{id}", approved).with(user("lina").roles("LIAISON")).param("lang", "sq")
+			.flashAttr("problem", "referrals.authority.inactive"))
+			.andExpect(content().string(containsString("Ky autoritet është çaktivizuar.")));
+		assertThat(mail.getReceivedMessages()).isEmpty();
+	}
+
+	// ---------------------------------------------------------------- which messages can be referred
+
+	@Test
+	void offersAndAcceptsOnlyApprovedMessages() throws Exception {
+		UUID authority = authority("INTERNATIONAL_BODY", "en");
+		// Only the English translation is approved: the message is still being translated into Albanian.
+		UUID englishOnly = messages.add(UpstreamFakes.PERSIAN);
+		translations.approve(englishOnly, "en", UpstreamFakes.ENGLISH);
+		messages.setStatus(englishOnly, org.kinlink.messages.MessageStatus.IN_TRANSLATION);
+		UUID referred = message();
+		messages.setStatus(referred, org.kinlink.messages.MessageStatus.REFERRED);
+
+		mvc.perform(get("/staff/referrals/new").with(user("lina").roles("LIAISON")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(messages.summary(englishOnly).reference()))))
+			.andExpect(content().string(containsString(messages.summary(referred).reference())));
+		expectFormError("messageIds", authority.toString(), englishOnly.toString());
+		assertThat(service.list(null)).noneMatch(r -> r.messageIds().contains(englishOnly));
+		assertThat(service.get(create("lina", authority, referred)).state()).isEqualTo(ReferralState.DRAFT);
+	}
+
+	// ---------------------------------------------------------------- the packet's text
+
+	@Test
+	void printsTheTranslationSegmentBySegmentAndLabelsTheOriginalByItsLanguage() throws Exception {
+		UUID message = messages.add("Dear Ali,\nWe are well. We miss you.", "en");
+		translations.approve(message, "sq", "I dashur Ali,", "Jemi mirë.", "Na mungon.");
+		UUID id = approvedReferral("MINISTRY", "sq", message);
+		byte[] pdf = mvc.perform(get("/staff/referrals/{id}/packet", id).with(user("lina").roles("LIAISON")))
+			.andReturn().getResponse().getContentAsByteArray();
+		String text;
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+		}
+		List<String> lines = text.lines().map(String::strip).toList();
+		assertThat(lines).containsSubsequence("I dashur Ali,", "Jemi mirë.", "Na mungon.");
+		assertThat(lines).contains("Letra origjinale (anglisht)").doesNotContain("Letra origjinale (persisht)");
+		assertThat(text.replaceAll("\\s+", " ")).contains("letra origjinale në anglisht");
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	private UUID authority(String kind, String language) throws Exception {
@@ -435,6 +553,20 @@ class ReferralWorkflowWebTests extends ReferralsTestSupport {
 			.param("acknowledgementDays", "30"))
 			.andExpect(status().is3xxRedirection());
 		return directory.all().stream().filter(a -> a.name().equals(name)).map(Authority::id).findFirst().orElseThrow();
+	}
+
+	private void editAuthority(UUID id, String kind, String email) throws Exception {
+		Authority current = directory.get(id);
+		mvc.perform(post("/staff/authorities/{id}", id).with(csrf()).with(user("lina").roles("LIAISON"))
+			.param("name", current.name()).param("kind", kind).param("language", current.language())
+			.param("postalAddress", current.postalAddress()).param("email", email)
+			.param("acknowledgementDays", String.valueOf(current.acknowledgementDays())))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	private void deactivate(UUID id) throws Exception {
+		mvc.perform(post("/staff/authorities/{id}/deactivate", id).with(csrf()).with(user("lina").roles("LIAISON")))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	private UUID message() {
@@ -465,8 +597,27 @@ class ReferralWorkflowWebTests extends ReferralsTestSupport {
 	}
 
 	private void dispatch(UUID id) throws Exception {
+		dispatch(id, true);
+	}
+
+	private void dispatch(UUID id, boolean awaitMail) throws Exception {
 		mvc.perform(post("/staff/referrals/{id}/dispatch", id).with(csrf()).with(user("lina").roles("LIAISON")))
 			.andExpect(flash().attribute("notice", "referrals.dispatch.sent"));
+		if (awaitMail) {
+			awaitMailSent(id);
+		}
+	}
+
+	/** The e-mail leaves after the dispatch commits, from a listener: wait until it is recorded as sent. */
+	private void awaitMailSent(UUID id) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> service.get(id).mailSentAt() != null);
+	}
+
+	private int incompleteDispatchPublications(UUID id) {
+		return jdbc.sql("""
+				select count(*) from event_publication where completion_date is null
+				and event_type = ? and serialized_event like ?
+				""").params(ReferralDispatched.class.getName(), "%" + id + "%").query(Integer.class).single();
 	}
 
 	private org.springframework.test.web.servlet.ResultActions handDelivery(UUID id, String date, String note) throws Exception {
