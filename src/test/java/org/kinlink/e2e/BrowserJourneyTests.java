@@ -120,11 +120,11 @@ class BrowserJourneyTests {
 
 		signIn("luan.liaison");
 		open("/staff/authorities/new");
-		type("name", "Embassy of the Republic of Albania");
-		select("kind", "EMBASSY");
-		select("language", "en");
-		type("postalAddress", "Tehran");
-		type("email", "consular@example.test");
+		type("name", "Ministria e Punëve të Brendshme");
+		select("kind", "MINISTRY");
+		select("language", "sq");
+		type("postalAddress", "Sheshi Skënderbej 3, Tiranë");
+		type("email", "protokolli@example.test");
 		type("acknowledgementDays", "30");
 		click("form[action='/staff/authorities'] button[type=submit]");
 		open("/staff/referrals/new");
@@ -135,7 +135,7 @@ class BrowserJourneyTests {
 		click("form[action$='/dispatch'] button");
 		screenshot("referral-dispatched");
 		assertThat(mail.waitForIncomingEmail(10_000, 1)).isTrue();
-		assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("consular@example.test");
+		assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("protokolli@example.test");
 	}
 
 	private void signIn(String username) {
