@@ -33,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class BrowserJourneyTests {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	static GreenMailExtension mail = new GreenMailExtension(org.kinlink.testsupport.TestSmtp.setup());
 
 	@LocalServerPort
 	int port;

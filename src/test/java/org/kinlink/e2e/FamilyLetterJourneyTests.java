@@ -38,7 +38,7 @@ import org.springframework.context.MessageSource;
 class FamilyLetterJourneyTests {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	static GreenMailExtension mail = new GreenMailExtension(org.kinlink.testsupport.TestSmtp.setup());
 
 	private static final Locale FA = Locale.forLanguageTag("fa");
 

@@ -59,7 +59,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class ReferralFlowTests {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+	static GreenMailExtension mail = new GreenMailExtension(org.kinlink.testsupport.TestSmtp.setup())
 		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
 	@Autowired

@@ -59,7 +59,7 @@ import org.springframework.test.web.servlet.MvcResult;
 class ReferralWorkflowWebTests extends ReferralsTestSupport {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+	static GreenMailExtension mail = new GreenMailExtension(org.kinlink.testsupport.TestSmtp.setup())
 		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
 	@Autowired
