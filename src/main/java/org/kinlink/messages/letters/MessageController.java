@@ -88,6 +88,7 @@ class MessageController {
 		}
 		if (result.hasErrors()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("personFormOpen", true);
 			return fill(model, id);
 		}
 		triage.createAndLinkPerson(id, form.details());
