@@ -14,7 +14,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -38,13 +37,7 @@ class PacketMailer {
 		this.sender = sender;
 		this.messages = messages;
 		this.formats = formats;
-		this.from = from;
-		if (sender instanceof JavaMailSenderImpl impl) {
-			// A hanging mail server must not hold the dispatch record's lock for long.
-			impl.getJavaMailProperties().putIfAbsent("mail.smtp.connectiontimeout", "10000");
-			impl.getJavaMailProperties().putIfAbsent("mail.smtp.timeout", "20000");
-			impl.getJavaMailProperties().putIfAbsent("mail.smtp.writetimeout", "20000");
-		}
+		this.from = from; // time-outs and STARTTLS come from spring.mail.properties (application.properties)
 	}
 
 	/** Sends the packet to the given address in the language of the recipient copied into the referral. */
