@@ -72,8 +72,9 @@ class BrowserJourneyTests {
 		type("text", Corpus.persianLetter());
 		screenshot("portal-letter-fa");
 		// Enter in a field submits the form natively; with JavaScript off the driver cannot scroll to the button.
+		// The driver does not wait for a navigation started by a key press, so wait for the receipt page.
 		browser.findElement(By.name("addresseeNameLatin")).sendKeys(org.openqa.selenium.Keys.ENTER);
-		String receipt = browser.findElement(By.id("receipt")).getText();
+		String receipt = awaitElement(By.id("receipt"), "portal-receipt-missing").getText();
 		assertThat(PersianText.latinDigits(receipt).replaceAll("\\D", "")).hasSize(20);
 		screenshot("portal-receipt-fa");
 		browser.quit();
@@ -166,6 +167,23 @@ class BrowserJourneyTests {
 
 	private void select(String name, int index) {
 		new org.openqa.selenium.support.ui.Select(browser.findElement(By.name(name))).selectByIndex(index);
+	}
+
+	/** Waits for an element; if it never comes, keeps a screenshot and names what the page showed instead. */
+	private WebElement awaitElement(By locator, String screenshotOnFailure) throws Exception {
+		try {
+			return new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(200))
+				.until(b -> b.findElements(locator).stream().findFirst().orElse(null));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			screenshot(screenshotOnFailure);
+			String shown = browser.findElements(By.cssSelector(".alert, .invalid-feedback, h1")).stream()
+				.map(WebElement::getText)
+				.filter(text -> !text.isBlank())
+				.toList()
+				.toString();
+			throw new AssertionError("No " + locator + " on " + browser.getCurrentUrl() + "; the page showed " + shown, ex);
+		}
 	}
 
 	private void click(String css) {
