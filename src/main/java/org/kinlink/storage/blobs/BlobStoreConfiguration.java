@@ -47,8 +47,7 @@ class BlobStoreConfiguration {
 			@Value("${kinlink.storage.s3.prefix:}") String prefix,
 			@Value("${kinlink.storage.s3.part-size:8MB}") DataSize partSize) {
 		if (bucket.isBlank()) {
-			throw new IllegalStateException(
-					"kinlink.storage.blobs=s3 needs a bucket (kinlink.storage.s3.bucket or KINLINK_S3_BUCKET)");
+			throw new IllegalStateException("kinlink.storage.blobs=s3 needs a bucket (KINLINK_S3_BUCKET)");
 		}
 		if (partSize.toBytes() < S3BlobStore.MIN_PART_SIZE || partSize.toMegabytes() > 512) {
 			throw new IllegalStateException("kinlink.storage.s3.part-size must be between 5MB and 512MB");
