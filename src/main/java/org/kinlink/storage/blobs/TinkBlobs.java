@@ -27,8 +27,13 @@ import org.kinlink.storage.SealBrokenException;
 import org.kinlink.storage.StoredBlob;
 import org.kinlink.storage.Vault;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@link Blobs} with Tink's AES-256-GCM-HKDF streaming AEAD (1 MB segments): a fresh streaming key per blob,
@@ -45,6 +50,8 @@ class TinkBlobs implements Blobs {
 			throw new ExceptionInInitializerError(ex);
 		}
 	}
+
+	private static final Logger log = LoggerFactory.getLogger(TinkBlobs.class);
 
 	private final JdbcClient jdbc;
 
@@ -67,8 +74,14 @@ class TinkBlobs implements Blobs {
 			byte[] sealedKey = vault.seal(keyId, TinkProtoKeysetFormat.serializeKeyset(key, InsecureSecretKeyAccess.get()),
 					keyContext(id));
 			BlobStore.PendingObject object = store.create(objectName);
-			OutputStream encrypting = streaming(key).newEncryptingStream(object.stream(), aad(id, context));
-			return new TinkBlobWriter(id, keyId, context, objectName, sealedKey, object, encrypting);
+			try {
+				OutputStream encrypting = streaming(key).newEncryptingStream(object.stream(), aad(id, context));
+				return new TinkBlobWriter(id, keyId, context, objectName, sealedKey, object, encrypting);
+			}
+			catch (GeneralSecurityException | IOException | RuntimeException ex) {
+				object.close();
+				throw ex;
+			}
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("A blob key could not be made", ex);
@@ -82,12 +95,15 @@ class TinkBlobs implements Blobs {
 	public InputStream open(UUID blobId) {
 		Row row = row(blobId);
 		try {
-			InputStream decrypting = row.streaming(vault).newDecryptingStream(store.read(row.objectName()),
-					aad(blobId, row.context()));
+			StoreFailures failures = new StoreFailures();
+			InputStream decrypting = row.streaming(vault)
+				.newDecryptingStream(failures.watch(store.read(row.objectName())), aad(blobId, row.context()));
 			return new FilterInputStream(decrypting) {
 				@Override
 				public int read() throws IOException {
-					return super.read();
+					byte[] one = new byte[1];
+					int n = read(one, 0, 1);
+					return n < 0 ? -1 : one[0] & 0xff;
 				}
 
 				@Override
@@ -96,7 +112,17 @@ class TinkBlobs implements Blobs {
 						return super.read(b, off, len);
 					}
 					catch (IOException ex) {
-						throw broken(ex);
+						throw failures.explain(ex);
+					}
+				}
+
+				@Override
+				public long skip(long n) throws IOException {
+					try {
+						return super.skip(n);
+					}
+					catch (IOException ex) {
+						throw failures.explain(ex);
 					}
 				}
 			};
@@ -113,8 +139,11 @@ class TinkBlobs implements Blobs {
 	public SeekableByteChannel openSeekable(UUID blobId) {
 		Row row = row(blobId);
 		try {
-			return row.streaming(vault).newSeekableDecryptingChannel(store.readSeekable(row.objectName()),
-					aad(blobId, row.context()));
+			StoreFailures failures = new StoreFailures();
+			SeekableByteChannel decrypting = row.streaming(vault)
+				.newSeekableDecryptingChannel(failures.watch(store.readSeekable(row.objectName())),
+						aad(blobId, row.context()));
+			return failures.explaining(decrypting, row.size());
 		}
 		catch (GeneralSecurityException ex) {
 			throw new SealBrokenException("the blob does not open", ex);
@@ -130,18 +159,36 @@ class TinkBlobs implements Blobs {
 		return new StoredBlob(blobId, row.keyId(), row.size(), row.sha256());
 	}
 
+	/**
+	 * The row goes in the caller's transaction and the ciphertext only once that commits, so a rollback keeps a
+	 * readable blob; if the object cannot be removed then, the orphan sweep removes it later.
+	 */
 	@Override
 	public void delete(UUID blobId) {
-		jdbc.sql("select object_name from storage.blob where id = ?").param(blobId).query(String.class).optional()
+		jdbc.sql("delete from storage.blob where id = ? returning object_name").param(blobId).query(String.class)
+			.optional()
 			.ifPresent(name -> {
-				try {
-					store.delete(name);
+				if (TransactionSynchronizationManager.isSynchronizationActive()) {
+					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+						@Override
+						public void afterCommit() {
+							deleteObject(name);
+						}
+					});
 				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
+				else {
+					deleteObject(name);
 				}
-				jdbc.sql("delete from storage.blob where id = ?").param(blobId).update();
 			});
+	}
+
+	private void deleteObject(String name) {
+		try {
+			store.delete(name);
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("A deleted blob's ciphertext stays until the orphan sweep removes it", ex);
+		}
 	}
 
 	private Row row(UUID blobId) {
@@ -151,13 +198,6 @@ class TinkBlobs implements Blobs {
 					rs.getString("object_name"), rs.getBytes("sealed_key"), rs.getLong("size"), rs.getString("sha256")))
 			.optional()
 			.orElseThrow(() -> new NoSuchElementException("no such blob"));
-	}
-
-	private static IOException broken(IOException ex) {
-		if (ex.getCause() instanceof GeneralSecurityException || String.valueOf(ex.getMessage()).contains("ecrypt")) {
-			throw new SealBrokenException("the blob was altered", ex);
-		}
-		return ex;
 	}
 
 	private static StreamingAead streaming(KeysetHandle key) throws GeneralSecurityException {
