@@ -40,7 +40,7 @@ class SpeechAdminController {
 			model.addAttribute("hasKey", settings.current().map(SpeechSettings.Engine::hasKey).orElse(false));
 			return VIEW;
 		}
-		settings.save(form.enabled(), form.baseUrl().strip(), form.model().strip(), form.apiKey(), form.clearKey(), form.version());
+		settings.save(form.on(), form.baseUrl().strip(), form.model().strip(), form.apiKey(), form.clearing(), form.shownVersion());
 		redirect.addFlashAttribute("notice", "transcripts.speech.saved");
 		return "redirect:/staff/media/speech";
 	}
