@@ -25,8 +25,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class Tesseract {
 
-	/** What an administrator runs to enable OCR (shown to staff when it is unavailable). */
-	public static final String INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-fas tesseract-ocr-sqi tesseract-ocr-eng";
+	/** The Debian packages OCR needs: Tesseract and its Persian, Albanian and English data. */
+	public static final List<String> PACKAGES = List.of("tesseract-ocr", "tesseract-ocr-fas", "tesseract-ocr-sqi", "tesseract-ocr-eng");
+
+	/** The command an administrator runs to enable OCR (shown to staff when it is unavailable). */
+	public static final String INSTALL_HINT = "apt-get install " + String.join(" ", PACKAGES);
 
 	private final String command;
 
