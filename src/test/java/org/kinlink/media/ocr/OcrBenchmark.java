@@ -1,25 +1,14 @@
 package org.kinlink.media.ocr;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.font.FontRenderContext;
-import java.awt.font.LineBreakMeasurer;
-import java.awt.font.TextAttribute;
-import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.AttributedString;
 import java.text.Normalizer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -37,15 +26,14 @@ import org.kinlink.shared.text.PersianText;
  * 4.0, Federmann, Kocmi, Xin 2022) with Noto Naskh Arabic, clean and degraded like a photographed letter
  * (slight rotation, uneven light, low contrast, noise, JPEG), reads them with Tesseract (fas+eng) without
  * and with {@link PageCleanup} and with the AUTO choice, and prints the character error rate of each
- * (Levenshtein distance over normalised text / reference length). Run by bench/ocr-benchmark.sh.
+ * (Levenshtein distance over normalised text / reference length). Run by bench/ocr-benchmark.sh; the
+ * figures decide the default of kinlink.media.ocr.cleanup.
  */
 public final class OcrBenchmark {
 
 	private static final int WIDTH = 1654;
 
 	private static final int HEIGHT = 2339;
-
-	private static final int MARGIN = 140;
 
 	private OcrBenchmark() {
 	}
@@ -55,8 +43,6 @@ public final class OcrBenchmark {
 		int pages = args.length > 1 ? Integer.parseInt(args[1]) : 6;
 		int sentencesPerPage = 10;
 		List<String> lines = Files.readAllLines(data.resolve("newstest2019-ref.fas.txt"), StandardCharsets.UTF_8);
-		Font font = Font.createFont(Font.TRUETYPE_FONT, OcrBenchmark.class.getResourceAsStream("/fonts/NotoNaskhArabic-Regular.ttf"))
-			.deriveFont(30f);
 		Tesseract tesseract = new Tesseract("tesseract", 2048, Duration.ofMinutes(5));
 		if (!tesseract.available("fas+eng")) {
 			System.err.println("Tesseract with fas and eng is not installed: " + Tesseract.INSTALL_HINT);
@@ -74,7 +60,7 @@ public final class OcrBenchmark {
 			// Pages start at different documents of the corpus so that they do not share topics.
 			int first = 40 + p * 300;
 			String text = String.join(" ", lines.subList(first, first + sentencesPerPage));
-			Page page = render(text, font);
+			PersianPage.Rendered page = PersianPage.render(text, WIDTH, HEIGHT, 30f);
 			for (int variant = 0; variant < 2; variant++) {
 				byte[] image = variant == 0 ? png(page.image()) : degrade(page.image(), random);
 				String reference = normalise(page.drawnText());
@@ -105,40 +91,6 @@ public final class OcrBenchmark {
 		}
 		System.out.printf(Locale.ROOT, "%nMachine: %d processors, Java %s, %s; Tesseract OMP_THREAD_LIMIT=1%n",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("os.name"));
-	}
-
-	private record Page(BufferedImage image, String drawnText) {
-	}
-
-	/** Draws the text right to left as an A4 page at 200 dpi; the text actually drawn (what fits) is the reference. */
-	static Page render(String text, Font font) {
-		BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
-		Graphics2D g = image.createGraphics();
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, WIDTH, HEIGHT);
-		g.setColor(Color.BLACK);
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-		AttributedString attributed = new AttributedString(text);
-		attributed.addAttribute(TextAttribute.FONT, font);
-		attributed.addAttribute(TextAttribute.RUN_DIRECTION, TextAttribute.RUN_DIRECTION_RTL);
-		FontRenderContext frc = g.getFontRenderContext();
-		LineBreakMeasurer measurer = new LineBreakMeasurer(attributed.getIterator(), frc);
-		float y = MARGIN;
-		int drawnTo = 0;
-		float width = WIDTH - 2f * MARGIN;
-		while (measurer.getPosition() < text.length()) {
-			TextLayout layout = measurer.nextLayout(width);
-			y += layout.getAscent();
-			if (y + layout.getDescent() > HEIGHT - MARGIN) {
-				break;
-			}
-			layout.draw(g, WIDTH - MARGIN - layout.getAdvance(), y);
-			y += layout.getDescent() + layout.getLeading() + 18;
-			drawnTo = measurer.getPosition();
-		}
-		g.dispose();
-		return new Page(image, text.substring(0, drawnTo));
 	}
 
 	/** Like a phone photo of a letter: turned 1.5 to 3.5 degrees, light falling off to one side, low contrast, noise, JPEG. */
@@ -204,10 +156,6 @@ public final class OcrBenchmark {
 			current = swap;
 		}
 		return previous[y.length];
-	}
-
-	static InputStream open(byte[] bytes) {
-		return new ByteArrayInputStream(bytes);
 	}
 
 }
