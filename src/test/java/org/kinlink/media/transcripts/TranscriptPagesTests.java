@@ -204,6 +204,19 @@ class TranscriptPagesTests {
 	}
 
 	@Test
+	void refusesALineWithBidiControlsOrTooLong() throws Exception {
+		int version = store.find(fileId).orElseThrow().version();
+		for (String text : List.of("خط\u202eسوم", "ب".repeat(TranscriptController.MAX_TEXT + 1))) {
+			String body = mvc.perform(post("/staff/media/{id}/transcript/lines", fileId).with(staff("INTAKE")).with(csrf())
+				.header("Accept-Language", "en").param("version", String.valueOf(version)).param("page", "1").param("text", text))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+			assertThat(Jsoup.parse(body).select("form.add-line .invalid-feedback").text()).containsAnyOf("invisible", "too long");
+		}
+		assertThat(store.find(fileId).orElseThrow().segments()).hasSize(2);
+	}
+
+	@Test
 	void approvesForTranslationThenRefusesEditsUntilReopened() throws Exception {
 		int version = store.find(fileId).orElseThrow().version();
 		mvc.perform(post("/staff/media/{id}/transcript/approve", fileId).with(staff("REVIEWER")).with(csrf())
