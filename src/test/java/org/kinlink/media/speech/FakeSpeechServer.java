@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,8 @@ final class FakeSpeechServer implements AutoCloseable {
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
+	private final ExecutorService executor = Executors.newCachedThreadPool();
+
 	final AtomicReference<Mode> mode = new AtomicReference<>(Mode.ANSWER);
 
 	final AtomicReference<byte[]> lastBody = new AtomicReference<>();
@@ -47,7 +50,7 @@ final class FakeSpeechServer implements AutoCloseable {
 
 	FakeSpeechServer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		server.setExecutor(Executors.newCachedThreadPool());
+		server.setExecutor(executor);
 		server.createContext("/v1/audio/transcriptions", exchange -> {
 			requests.incrementAndGet();
 			try (InputStream in = exchange.getRequestBody()) {
@@ -93,6 +96,7 @@ final class FakeSpeechServer implements AutoCloseable {
 	public void close() {
 		release.countDown();
 		server.stop(0);
+		executor.shutdownNow();
 	}
 
 }
