@@ -83,9 +83,9 @@ class BrowserJourneyTests {
 		signIn("ina.intake");
 		open("/staff/messages");
 		screenshot("staff-inbox");
-		browser.findElement(By.cssSelector("a[href^='/staff/messages/']")).click();
+		click("a[href^='/staff/messages/']");
 		if (browser.findElement(By.cssSelector("details")).getDomAttribute("open") == null) {
-			click("details summary"); // "Create a person" may be folded away until asked for
+			browser.findElement(By.cssSelector("details summary")).click(); // "Create a person" may be folded away
 		}
 		click("form[action$='/person/new'] button[type=submit]");
 		click("form[action$='/accept'] button[type=submit]");
@@ -96,9 +96,11 @@ class BrowserJourneyTests {
 			open("/staff/translations");
 			return !b.findElements(By.xpath("//tr[contains(@class,'open-task')][contains(., 'Albanian')]")).isEmpty();
 		});
+		WebElement oldPage = browser.findElement(By.tagName("html"));
 		browser.findElement(By.xpath("//tr[contains(@class,'open-task')][contains(., 'Albanian')]//button")).click();
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldPage));
 		if (browser.findElements(By.cssSelector("textarea[name^=targets]")).isEmpty()) {
-			browser.findElement(By.cssSelector("tr.my-task a")).click();
+			click("tr.my-task a");
 		}
 		List<String> albanian = Corpus.albanian();
 		List<WebElement> targets = browser.findElements(By.cssSelector("textarea[name^=targets]"));
@@ -130,7 +132,7 @@ class BrowserJourneyTests {
 		click("form[action='/staff/authorities'] button[type=submit]");
 		open("/staff/referrals/new");
 		select("authorityId", 1);
-		click("input[name=messageIds]");
+		browser.findElement(By.cssSelector("input[name=messageIds]")).click(); // a checkbox: no page load
 		click("form[action='/staff/referrals'] button[type=submit]");
 		click("form[action$='/approve'] button");
 		click("form[action$='/dispatch'] button");
@@ -186,8 +188,16 @@ class BrowserJourneyTests {
 		}
 	}
 
+	/**
+	 * Clicks something that loads a page and waits until the old page is gone: the driver may return from a
+	 * click before the form's answer is in, and the next step must not act on the old page.
+	 */
 	private void click(String css) {
-		browser.findElement(By.cssSelector(css)).click();
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		WebElement target = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+		WebElement page = browser.findElement(By.tagName("html"));
+		target.click();
+		wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
 	}
 
 	private void screenshot(String name) throws Exception {
