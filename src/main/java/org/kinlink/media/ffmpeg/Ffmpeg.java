@@ -135,6 +135,18 @@ public class Ffmpeg {
 		return probe ? ffprobe : ffmpeg;
 	}
 
+	/**
+	 * Whether a failed run says more about the machine than about the file: killed by a signal, or out of
+	 * memory under the address-space limit. Such a run is retried; other failures mean the file is bad.
+	 */
+	public static boolean outOfResources(Result result) {
+		if (result.timedOut() || result.exitCode() >= 128 || result.exitCode() < 0) {
+			return true;
+		}
+		String tail = result.stderrTail().toLowerCase(java.util.Locale.ROOT);
+		return tail.contains("cannot allocate memory") || tail.contains("out of memory");
+	}
+
 	/** How a run ended: exit code (-1 when killed at the time limit), the end of stderr, and stdout for ffprobe. */
 	public record Result(int exitCode, boolean timedOut, String stderrTail, String stdout) {
 
