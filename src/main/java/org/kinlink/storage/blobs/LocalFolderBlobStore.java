@@ -29,7 +29,21 @@ class LocalFolderBlobStore implements BlobStore {
 		Files.createDirectories(target.getParent());
 		Path partial = target.resolveSibling(target.getFileName() + ".partial");
 		FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-		OutputStream out = Channels.newOutputStream(channel);
+		// The encrypting stream closes this stream when it finishes: force the bytes to disk before that close.
+		OutputStream out = new java.io.FilterOutputStream(Channels.newOutputStream(channel)) {
+			@Override
+			public void write(byte[] b, int off, int len) throws IOException {
+				this.out.write(b, off, len);
+			}
+
+			@Override
+			public void close() throws IOException {
+				if (channel.isOpen()) {
+					channel.force(true);
+				}
+				super.close();
+			}
+		};
 		return new PendingObject() {
 
 			private boolean published;
@@ -41,8 +55,10 @@ class LocalFolderBlobStore implements BlobStore {
 
 			@Override
 			public void publish() throws IOException {
-				channel.force(true);
-				channel.close();
+				if (channel.isOpen()) {
+					channel.force(true);
+					channel.close();
+				}
 				Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
 				forceDirectory(target.getParent());
 				published = true;
