@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 ./mvnw -q -B -o test-compile
 ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+# A snapshot of the classes, so that a build during the run does not change them under the running JVM.
+rm -rf target/bench && mkdir -p target/bench && cp -r target/classes target/test-classes target/bench/
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-java -Xmx512m -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
+java -Xmx512m -cp "target/bench/classes:target/bench/test-classes:$(cat target/bench-classpath.txt)" \
   org.kinlink.media.processing.TranscodeBenchmark "$seconds" 2>&1 | grep -v -E '^\s*$|^(SLF4J|OpenJDK)'

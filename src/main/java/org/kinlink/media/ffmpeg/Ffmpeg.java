@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ffmpeg {
 
+	private static final java.util.regex.Pattern OUT_OF_MEMORY = java.util.regex.Pattern
+		.compile("(?i)cannot\\s+allocate\\s+memory|out\\s+of\\s+memory");
+
 	private final long memoryKb;
 
 	private volatile Path ffmpeg;
@@ -143,8 +146,7 @@ public class Ffmpeg {
 		if (result.timedOut() || result.exitCode() >= 128 || result.exitCode() < 0) {
 			return true;
 		}
-		String tail = result.stderrTail().toLowerCase(java.util.Locale.ROOT);
-		return tail.contains("cannot allocate memory") || tail.contains("out of memory");
+		return OUT_OF_MEMORY.matcher(result.stderrTail()).find();
 	}
 
 	/** How a run ended: exit code (-1 when killed at the time limit), the end of stderr, and stdout for ffprobe. */

@@ -105,7 +105,7 @@ class Outputs {
 	static class TranscodeFailedException extends IOException {
 
 		TranscodeFailedException(Ffmpeg.Result result) {
-			super(result.timedOut() ? "ffmpeg passed its time limit" : "ffmpeg exited with " + result.exitCode());
+			super(result.timedOut() ? "timeout" : "exit " + result.exitCode());
 		}
 
 	}

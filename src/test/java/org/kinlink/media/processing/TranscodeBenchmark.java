@@ -37,8 +37,7 @@ public final class TranscodeBenchmark {
 		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 600;
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(KinlinkApplication.class)
 			.profiles("test")
-			.properties("kinlink.media.jobs.enabled=false", "server.port=0", "logging.level.root=WARN")
-			.run()) {
+			.run("--kinlink.media.jobs.enabled=false", "--server.port=0", "--logging.level.root=WARN")) {
 			Ffmpeg ffmpeg = context.getBean(Ffmpeg.class);
 			Path dir = Files.createTempDirectory("kinlink-bench");
 			Path input = dir.resolve("input.mp4");
