@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Ffmpeg {
 
+	private static final java.util.regex.Pattern OUT_OF_MEMORY = java.util.regex.Pattern
+		.compile("(?i)cannot\\s+allocate\\s+memory|out\\s+of\\s+memory");
+
 	private final long memoryKb;
 
 	private volatile Path ffmpeg;
@@ -133,6 +136,17 @@ public class Ffmpeg {
 			}
 		}
 		return probe ? ffprobe : ffmpeg;
+	}
+
+	/**
+	 * Whether a failed run says more about the machine than about the file: killed by a signal, or out of
+	 * memory under the address-space limit. Such a run is retried; other failures mean the file is bad.
+	 */
+	public static boolean outOfResources(Result result) {
+		if (result.timedOut() || result.exitCode() >= 128 || result.exitCode() < 0) {
+			return true;
+		}
+		return OUT_OF_MEMORY.matcher(result.stderrTail()).find();
 	}
 
 	/** How a run ended: exit code (-1 when killed at the time limit), the end of stderr, and stdout for ffprobe. */

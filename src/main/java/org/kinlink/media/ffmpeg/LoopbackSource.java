@@ -44,7 +44,7 @@ public final class LoopbackSource implements AutoCloseable {
 		new SecureRandom().nextBytes(token);
 		String path = "/" + HexFormat.of().formatHex(token);
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-		ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+		ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
 			Thread thread = new Thread(runnable, "media-loopback");
 			thread.setDaemon(true);
 			return thread;
@@ -82,6 +82,9 @@ public final class LoopbackSource implements AutoCloseable {
 			}
 		}
 		exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+		// One request per connection: ffmpeg 8 would otherwise reuse a connection for a seek (soft-seek) that
+		// this server has already given up on, and silently lose the packets it asked for.
+		exchange.getResponseHeaders().set("Connection", "close");
 		exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
 		if (from > to || from >= size) {
 			exchange.getResponseHeaders().set("Content-Range", "bytes */" + size);

@@ -74,6 +74,14 @@ public class JobQueue {
 		return job;
 	}
 
+	/** Keeps the job this node runs from being claimed by another for {@code lease} more; false if it was lost. */
+	@Transactional
+	boolean extend(Job job, String node, Duration lease) {
+		return jdbc.sql("update media.job set locked_until = ? where id = ? and locked_by = ? and state = 'RUNNING'")
+			.params(ts(clock.instant().plus(lease)), job.id(), node)
+			.update() == 1;
+	}
+
 	/** Marks the job done (only if this node still holds it) and queues what follows; false if the lease was lost. */
 	@Transactional
 	boolean complete(Job job, String node, List<StepOutcome.Next> next) {

@@ -15,9 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Works the job table: claims a ready job, runs its step, records the outcome. A step without a bean is
- * skipped; a refused file is quarantined; other failures are retried with back-off, and an essential step
- * that keeps failing quarantines the file. Logs carry ids and error classes only, never content.
+ * Works the job table: claims a ready job, runs its step under the step's lease (renewed while it runs, so a
+ * long transcode keeps its job and a crashed node's job is free again soon), records the outcome. A step
+ * without a bean is skipped; a refused file is quarantined; other failures are retried with back-off, and an
+ * essential step that keeps failing quarantines the file. Logs carry ids and error classes only, never content.
  */
 @Component
 class JobRunner {
@@ -34,12 +35,24 @@ class JobRunner {
 
 	private final boolean enabled;
 
+	private final java.util.concurrent.ScheduledExecutorService heartbeat = java.util.concurrent.Executors
+		.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "media-job-lease");
+			thread.setDaemon(true);
+			return thread;
+		});
+
 	JobRunner(JobQueue queue, FileRecords files, java.util.List<ProcessingStep> steps,
 			@Value("${kinlink.media.jobs.enabled:true}") boolean enabled) {
 		this.queue = queue;
 		this.files = files;
 		this.steps = steps.stream().collect(Collectors.toMap(ProcessingStep::name, Function.identity()));
 		this.enabled = enabled;
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stop() {
+		heartbeat.shutdownNow();
 	}
 
 	@Scheduled(initialDelayString = "${kinlink.media.jobs.initial-delay:PT5S}", fixedDelayString = "${kinlink.media.jobs.poll:PT1S}")
@@ -54,7 +67,7 @@ class JobRunner {
 
 	/** Claims and runs one job; false when there was none ready. */
 	boolean runOne() {
-		Optional<Job> claimed = queue.claim(node, java.time.Duration.ofMinutes(30));
+		Optional<Job> claimed = queue.claim(node, java.time.Duration.ofMinutes(10));
 		if (claimed.isEmpty()) {
 			return false;
 		}
@@ -72,6 +85,26 @@ class JobRunner {
 	}
 
 	private void run(Job job, ProcessingStep step) {
+		java.time.Duration lease = step.lease();
+		queue.extend(job, node, lease);
+		long every = Math.max(1, lease.toSeconds() / 3);
+		java.util.concurrent.ScheduledFuture<?> renewing = heartbeat.scheduleAtFixedRate(() -> {
+			try {
+				queue.extend(job, node, lease);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Lease of job {} could not be renewed: {}", job.id(), ex.getClass().getName());
+			}
+		}, every, every, java.util.concurrent.TimeUnit.SECONDS);
+		try {
+			attempt(job, step);
+		}
+		finally {
+			renewing.cancel(false);
+		}
+	}
+
+	private void attempt(Job job, ProcessingStep step) {
 		try {
 			StepOutcome outcome = step.run(job);
 			if (!queue.complete(job, node, outcome.next())) {
@@ -81,6 +114,10 @@ class JobRunner {
 		catch (FileRefusedException ex) {
 			queue.refused(job, ex.problemKey());
 			files.quarantine(job.fileId(), ex.problemKey());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			queue.failed(job, node, ex.getClass().getSimpleName());
 		}
 		catch (Exception ex) {
 			log.warn("Job {} ({}) attempt {} failed: {}", job.id(), job.step(), job.attempt(), ex.getClass().getName());

@@ -19,9 +19,12 @@ public interface ProcessingStep {
 		return true;
 	}
 
-	/** Longest time one run may take before another node may claim the job again. */
+	/**
+	 * How long the job stays this node's without news: the runner renews the lease while the step runs, so
+	 * this is how soon another node takes the job up after this one died, not a limit on the step's length.
+	 */
 	default java.time.Duration lease() {
-		return java.time.Duration.ofMinutes(30);
+		return java.time.Duration.ofMinutes(5);
 	}
 
 }

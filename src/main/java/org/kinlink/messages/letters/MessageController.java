@@ -6,6 +6,9 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.kinlink.media.MediaFile;
+import org.kinlink.media.MediaFiles;
+import org.kinlink.media.Rendition;
 import org.kinlink.messages.LetterContent;
 import org.kinlink.messages.MessageStatus;
 import org.kinlink.messages.MessageSummary;
@@ -46,10 +49,13 @@ class MessageController {
 
 	private final People people;
 
-	MessageController(LetterService letters, Triage triage, People people) {
+	private final MediaFiles media;
+
+	MessageController(LetterService letters, Triage triage, People people, MediaFiles media) {
 		this.letters = letters;
 		this.triage = triage;
 		this.people = people;
+		this.media = media;
 	}
 
 	@GetMapping("/staff/messages/{id}")
@@ -146,6 +152,7 @@ class MessageController {
 		model.addAttribute("rejectionReason",
 				summary.status() == MessageStatus.REJECTED ? triage.rejectionReason(id) : null);
 		model.addAttribute("awaitingTriage", summary.status() == MessageStatus.RECEIVED);
+		model.addAttribute("files", media.forMessage(id).stream().map(FileItem::of).toList());
 		addIfAbsent(model, "searchForm", new SearchForm(null));
 		addIfAbsent(model, "personForm", PersonForm.from(content.letter()));
 		addIfAbsent(model, "rejectForm", new RejectForm(null));
@@ -167,6 +174,16 @@ class MessageController {
 		if (!model.containsAttribute(name)) {
 			model.addAttribute(name, value);
 		}
+	}
+
+	/** A file of the message as its list shows it: kind, status (with the reason if set aside), thumbnail. */
+	record FileItem(UUID id, String kind, String status, String problemKey, boolean thumbnail) {
+
+		static FileItem of(MediaFile file) {
+			return new FileItem(file.id(), file.kind().name(), file.status().name(), file.problemKey(),
+					file.has(Rendition.of(Rendition.Kind.THUMBNAIL)));
+		}
+
 	}
 
 	private static String done(UUID id, RedirectAttributes redirect, String flash) {
