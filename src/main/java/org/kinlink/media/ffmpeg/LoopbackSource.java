@@ -82,6 +82,9 @@ public final class LoopbackSource implements AutoCloseable {
 			}
 		}
 		exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+		// One request per connection, said out loud: ffmpeg 8 otherwise sends its next (seeking) request on this
+		// connection, which the server closes after the response, and reads "End of file".
+		exchange.getResponseHeaders().set("Connection", "close");
 		exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
 		if (from > to || from >= size) {
 			exchange.getResponseHeaders().set("Content-Range", "bytes */" + size);

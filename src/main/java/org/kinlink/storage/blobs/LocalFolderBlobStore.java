@@ -3,7 +3,7 @@ package org.kinlink.storage.blobs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
@@ -29,7 +29,26 @@ class LocalFolderBlobStore implements BlobStore {
 		Files.createDirectories(target.getParent());
 		Path partial = target.resolveSibling(target.getFileName() + ".partial");
 		FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-		OutputStream out = Channels.newOutputStream(channel);
+		OutputStream out = new OutputStream() {
+
+			@Override
+			public void write(int b) throws IOException {
+				write(new byte[] { (byte) b }, 0, 1);
+			}
+
+			@Override
+			public void write(byte[] b, int off, int len) throws IOException {
+				ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+				while (buffer.hasRemaining()) {
+					channel.write(buffer);
+				}
+			}
+
+			@Override
+			public void close() {
+				// The encryption closes its stream when it ends; the file is closed by publish or close.
+			}
+		};
 		return new PendingObject() {
 
 			private boolean published;
