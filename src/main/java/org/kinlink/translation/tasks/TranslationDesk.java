@@ -220,7 +220,8 @@ public class TranslationDesk {
 	/** The approved cues of a voice note or video go to media for a copy with the subtitles burned in. */
 	private void requestSubtitledCopy(TranslationTask task) {
 		List<SubtitledCopies.Cue> cues = texts.open(task).stream()
-			.filter(segment -> segment.timed() && segment.target() != null)
+			.filter(segment -> segment.timed() && segment.target() != null && !segment.target().isBlank()
+					&& segment.place().startMs() >= 0 && segment.place().endMs() > segment.place().startMs())
 			.map(segment -> new SubtitledCopies.Cue(segment.place().startMs(), segment.place().endMs(), segment.target()))
 			.toList();
 		if (!cues.isEmpty()) {
