@@ -17,6 +17,7 @@ import org.kinlink.messages.MessageProgress;
 import org.kinlink.messages.MessageStatus;
 import org.kinlink.messages.MessageSummary;
 import org.kinlink.shared.web.RecordNotFoundException;
+import org.kinlink.translation.ApprovedFileTranslation;
 import org.kinlink.translation.ApprovedTranslation;
 import org.kinlink.translation.Translations;
 
@@ -184,6 +185,21 @@ public class UpstreamFakes {
 		@Override
 		public List<UUID> messagesWithApprovedTranslation() {
 			return List.copyOf(order);
+		}
+
+		private final Map<String, List<ApprovedFileTranslation>> files = new ConcurrentHashMap<>();
+
+		/** An approved translation of a file of the message. */
+		public void approveFile(UUID messageId, UUID fileId, String kind, String language,
+				List<ApprovedFileTranslation.Segment> segments) {
+			files.computeIfAbsent(messageId + "/" + language, key -> new CopyOnWriteArrayList<>())
+				.add(new ApprovedFileTranslation(fileId, messageId, kind, "fa", language, segments, "tina", "rita",
+						Instant.parse("2026-02-10T09:00:00Z")));
+		}
+
+		@Override
+		public List<ApprovedFileTranslation> approvedFiles(UUID messageId, String targetLanguage) {
+			return List.copyOf(files.getOrDefault(messageId + "/" + targetLanguage, List.of()));
 		}
 
 	}

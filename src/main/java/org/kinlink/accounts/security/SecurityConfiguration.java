@@ -55,6 +55,9 @@ class SecurityConfiguration {
 					"/js/**", "/webjars/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**",
 					"/actuator/health", "/actuator/health/**")
 			.permitAll()
+			// A referral's recipient downloads a large video by the random token in the packet (referrals module).
+			.requestMatchers(HttpMethod.GET, "/referral-downloads/*")
+			.permitAll()
 			.requestMatchers("/staff/**")
 			.authenticated()
 			.anyRequest()

@@ -88,6 +88,28 @@ public class PacketRenderer {
 			enclosures.add(new Enclosure(messages.getMessage("referrals.packet.enclosure.original",
 					new Object[] { letter.messageReference(), languageName(letter.originalLanguage(), locale) }, locale),
 					Digests.sha256(letter.original())));
+			for (PacketContent.FileText file : letter.fileTexts()) {
+				enclosures.add(new Enclosure(messages.getMessage("referrals.packet.enclosure.fileTranslation",
+						new Object[] { letter.messageReference(), formats.number(file.fileNumber(), locale), language }, locale),
+						Digests.sha256(file.translationText())));
+			}
+			for (PacketContent.Scan scan : letter.scans()) {
+				enclosures.add(new Enclosure(messages.getMessage("referrals.packet.enclosure.scan",
+						new Object[] { letter.messageReference(), formats.number(scan.fileNumber(), locale),
+								formats.number(scan.page(), locale) }, locale), scan.sha256()));
+			}
+			for (PacketContent.Video video : letter.videos()) {
+				String size = formats.number(Math.max(1, Math.round(video.size() / 1_048_576.0)), locale);
+				String title = video.attached()
+						? messages.getMessage("referrals.packet.enclosure.videoAttached", new Object[] {
+								letter.messageReference(), formats.number(video.fileNumber(), locale),
+								languageName(video.language(), locale), size }, locale)
+						: messages.getMessage("referrals.packet.enclosure.videoLink", new Object[] {
+								letter.messageReference(), formats.number(video.fileNumber(), locale),
+								languageName(video.language(), locale), size, video.link(),
+								formats.date(video.linkExpiresAt(), locale) }, locale);
+				enclosures.add(new Enclosure(title, video.sha256()));
+			}
 		}
 		return enclosures;
 	}
@@ -110,8 +132,9 @@ public class PacketRenderer {
 			font(builder, "NotoSans-Bold.ttf", LATIN_FONT, 700);
 			font(builder, "NotoNaskhArabic-Regular.ttf", ARABIC_FONT, 400);
 			font(builder, "NotoNaskhArabic-Bold.ttf", ARABIC_FONT, 700);
-			// Packets load nothing from outside: no URI is resolved, so a stray link cannot leak a request.
-			builder.useUriResolver((base, uri) -> null);
+			// Packets load nothing from outside: only the scans embedded as data: URIs are read, no other URI is
+			// resolved, so a stray link cannot leak a request.
+			builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:image/") ? uri : null);
 			builder.withProducer("Kinlink");
 			builder.withHtmlContent(xhtml, null);
 			builder.toStream(out);

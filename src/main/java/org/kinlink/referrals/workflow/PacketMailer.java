@@ -18,7 +18,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a packet by e-mail in the recipient's language with the PDF attached. The Message-ID is derived from
+ * Sends a packet by e-mail in the recipient's language with the PDF attached, and the videos small enough to
+ * travel with it (decrypted only while the mail is written to the server). The Message-ID is derived from
  * the referral, so if a crash forces a resend the recipient's mail system sees the same message again, not a
  * second referral.
  */
@@ -41,7 +42,7 @@ class PacketMailer {
 	}
 
 	/** Sends the packet to the given address in the language of the recipient copied into the referral. */
-	void send(Referral referral, String to, byte[] pdf) {
+	void send(Referral referral, String to, byte[] pdf, java.util.List<MediaEnclosures.MailAttachment> attachments) {
 		Recipient recipient = referral.recipient();
 		Locale locale = Languages.supported(recipient.language());
 		locale = locale == null ? Languages.ENGLISH : locale;
@@ -55,6 +56,9 @@ class PacketMailer {
 			helper.setText(messages.getMessage("referrals.mail.body", new Object[] { referral.reference(),
 					formats.number(recipient.acknowledgementDays(), locale), referral.packetSha256() }, locale));
 			helper.addAttachment(referral.reference() + ".pdf", new ByteArrayResource(pdf), "application/pdf");
+			for (MediaEnclosures.MailAttachment attachment : attachments) {
+				helper.addAttachment(attachment.name(), attachment.source(), attachment.contentType());
+			}
 			sender.send(message);
 		}
 		catch (MessagingException | MailException ex) {

@@ -73,9 +73,13 @@ public class ReferralService {
 
 	private final ZoneId zone;
 
+	private final MediaEnclosures enclosures;
+
 	ReferralService(ReferralRepository referrals, AuthorityDirectory directory, PacketAssembler assembler,
 			PacketRenderer renderer, PacketMailer mailer, MessageProgress progress, Vault vault, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock, @Value("${kinlink.time-zone:Europe/Tirane}") ZoneId zone) {
+			ApplicationEventPublisher events, Clock clock, @Value("${kinlink.time-zone:Europe/Tirane}") ZoneId zone,
+			MediaEnclosures enclosures) {
+		this.enclosures = enclosures;
 		this.referrals = referrals;
 		this.directory = directory;
 		this.assembler = assembler;
@@ -199,7 +203,8 @@ public class ReferralService {
 		if (to.isEmpty()) {
 			return;
 		}
-		mailer.send(get(id), to.get(), packetBytes(id));
+		Referral referral = get(id);
+		mailer.send(referral, to.get(), packetBytes(id), enclosures.mailAttachments(id, referral.reference()));
 		referrals.markMailSent(id, now());
 		audit.recordAs(SYSTEM, AuditEvent.success("referral.mail", "referral", id).withDetail(DispatchChannel.EMAIL.name()));
 	}

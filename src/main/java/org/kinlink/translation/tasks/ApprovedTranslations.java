@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.kinlink.audit.AuditEvent;
 import org.kinlink.audit.AuditTrail;
+import org.kinlink.translation.ApprovedFileTranslation;
 import org.kinlink.translation.ApprovedTranslation;
 import org.kinlink.translation.Translations;
 
@@ -38,6 +39,26 @@ class ApprovedTranslations implements Translations {
 			return new ApprovedTranslation(messageId, targetLanguage, segments, task.translator(), task.approver(),
 					task.approvedAt());
 		});
+	}
+
+	@Override
+	@Transactional
+	public List<ApprovedFileTranslation> approvedFiles(UUID messageId, String targetLanguage) {
+		return tasks.forMessage(messageId).stream()
+			.filter(task -> task.fileId() != null && task.targetLanguage().equals(targetLanguage)
+					&& task.state() == TaskState.APPROVED)
+			.map(task -> {
+				List<ApprovedFileTranslation.Segment> segments = texts.open(task).stream()
+					.map(s -> new ApprovedFileTranslation.Segment(s.source(), s.target(),
+							s.place() == null ? null : s.place().startMs(), s.place() == null ? null : s.place().endMs(),
+							s.place() == null ? null : s.place().page()))
+					.toList();
+				audit.record(AuditEvent.success("translation.segments.read", TranslationDesk.RECORD, task.id())
+					.withDetail("APPROVED"));
+				return new ApprovedFileTranslation(task.fileId(), messageId, task.mediaKind(), task.sourceLanguage(),
+						targetLanguage, segments, task.translator(), task.approver(), task.approvedAt());
+			})
+			.toList();
 	}
 
 	@Override

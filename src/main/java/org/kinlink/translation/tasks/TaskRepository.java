@@ -18,7 +18,7 @@ class TaskRepository {
 
 	private static final String COLUMNS = """
 			id, message_id, reference, source_language, target_language, key_id, segment_count, created_at, state,
-			translator, reviewer, approver, via_english, updated_at, approved_at, version""";
+			translator, reviewer, approver, via_english, updated_at, approved_at, version, file_id, media_kind""";
 
 	private final JdbcClient jdbc;
 
@@ -30,11 +30,13 @@ class TaskRepository {
 	boolean insertIfAbsent(TranslationTask task) {
 		return jdbc.sql("""
 				insert into translation.task (id, message_id, reference, source_language, target_language, key_id,
-				    segment_count, created_at, state, via_english, updated_at, version)
+				    segment_count, created_at, state, via_english, updated_at, version, file_id, media_kind)
 				values (:id, :messageId, :reference, :sourceLanguage, :targetLanguage, :keyId,
-				    :segmentCount, :createdAt, :state, false, :updatedAt, 0)
-				on conflict (message_id, target_language) do nothing
+				    :segmentCount, :createdAt, :state, false, :updatedAt, 0, :fileId, :mediaKind)
+				on conflict do nothing
 				""")
+			.param("fileId", task.fileId())
+			.param("mediaKind", task.mediaKind())
 			.param("id", task.id())
 			.param("messageId", task.messageId())
 			.param("reference", task.reference())
@@ -75,15 +77,41 @@ class TaskRepository {
 		return jdbc.sql("select " + COLUMNS + " from translation.task where id = ?").param(id).query(this::task).optional();
 	}
 
+	/** The task of the letter's typed text in that target language. */
 	Optional<TranslationTask> find(UUID messageId, String targetLanguage) {
-		return jdbc.sql("select " + COLUMNS + " from translation.task where message_id = ? and target_language = ?")
+		return jdbc.sql("select " + COLUMNS + " from translation.task where message_id = ? and target_language = ? "
+				+ "and file_id is null")
 			.params(messageId, targetLanguage)
 			.query(this::task)
 			.optional();
 	}
 
+	/** The task of a file's transcript in that target language. */
+	Optional<TranslationTask> findForFile(UUID fileId, String targetLanguage) {
+		return jdbc.sql("select " + COLUMNS + " from translation.task where file_id = ? and target_language = ?")
+			.params(fileId, targetLanguage)
+			.query(this::task)
+			.optional();
+	}
+
+	/** All tasks of a message, the typed text's first, then the files' in the order they were opened. */
+	List<TranslationTask> forMessage(UUID messageId) {
+		return jdbc.sql("select " + COLUMNS + " from translation.task where message_id = ? "
+				+ "order by file_id is not null, created_at, target_language")
+			.param(messageId)
+			.query(this::task)
+			.list();
+	}
+
+	/** Whether the message's typed text has its tasks. */
 	boolean existsFor(UUID messageId) {
-		return jdbc.sql("select count(*) from translation.task where message_id = ?").param(messageId)
+		return jdbc.sql("select count(*) from translation.task where message_id = ? and file_id is null")
+			.param(messageId)
+			.query(Long.class).single() > 0;
+	}
+
+	boolean existsForFile(UUID fileId) {
+		return jdbc.sql("select count(*) from translation.task where file_id = ?").param(fileId)
 			.query(Long.class).single() > 0;
 	}
 
@@ -109,19 +137,39 @@ class TaskRepository {
 				+ "group by message_id order by max(approved_at) desc").query(UUID.class).list();
 	}
 
-	void insertSegments(UUID taskId, List<byte[]> sealedSources) {
+	void insertSegments(UUID taskId, List<byte[]> sealedSources, List<TaskSegment.Place> places) {
 		for (int position = 0; position < sealedSources.size(); position++) {
-			jdbc.sql("insert into translation.segment (task_id, position, source) values (?, ?, ?)")
-				.params(taskId, position, sealedSources.get(position))
+			TaskSegment.Place place = places == null ? null : places.get(position);
+			jdbc.sql("""
+					insert into translation.segment (task_id, position, source, start_ms, end_ms, page, region_x,
+					region_y, region_width, region_height) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(taskId, position, sealedSources.get(position), place == null ? null : place.startMs(),
+						place == null ? null : place.endMs(), place == null ? null : place.page(),
+						place == null ? null : place.x(), place == null ? null : place.y(),
+						place == null ? null : place.width(), place == null ? null : place.height())
 				.update();
 		}
 	}
 
 	List<SealedSegment> segments(UUID taskId) {
-		return jdbc.sql("select position, source, target from translation.segment where task_id = ? order by position")
+		return jdbc.sql("""
+				select position, source, target, start_ms, end_ms, page, region_x, region_y, region_width, region_height
+				from translation.segment where task_id = ? order by position""")
 			.param(taskId)
-			.query((rs, n) -> new SealedSegment(rs.getInt("position"), rs.getBytes("source"), rs.getBytes("target")))
+			.query((rs, n) -> new SealedSegment(rs.getInt("position"), rs.getBytes("source"), rs.getBytes("target"),
+					place(rs)))
 			.list();
+	}
+
+	private static TaskSegment.Place place(ResultSet rs) throws SQLException {
+		Long start = (Long) rs.getObject("start_ms");
+		Integer page = (Integer) rs.getObject("page");
+		if (start == null && page == null) {
+			return null;
+		}
+		return new TaskSegment.Place(start, (Long) rs.getObject("end_ms"), page, (Integer) rs.getObject("region_x"),
+				(Integer) rs.getObject("region_y"), (Integer) rs.getObject("region_width"),
+				(Integer) rs.getObject("region_height"));
 	}
 
 	void updateTarget(UUID taskId, int position, byte[] sealedTarget) {
@@ -152,11 +200,12 @@ class TaskRepository {
 				rs.getObject("key_id", UUID.class), rs.getInt("segment_count"), rs.getTimestamp("created_at").toInstant(),
 				TaskState.valueOf(rs.getString("state")), rs.getString("translator"), rs.getString("reviewer"),
 				rs.getString("approver"), rs.getBoolean("via_english"), rs.getTimestamp("updated_at").toInstant(),
-				approvedAt == null ? null : approvedAt.toInstant(), rs.getInt("version"));
+				approvedAt == null ? null : approvedAt.toInstant(), rs.getInt("version"),
+				rs.getObject("file_id", UUID.class), rs.getString("media_kind"));
 	}
 
 	/** A segment as stored: Vault ciphertexts only. */
-	record SealedSegment(int position, byte[] source, byte[] target) {
+	record SealedSegment(int position, byte[] source, byte[] target, TaskSegment.Place place) {
 	}
 
 	/** A reviewer's comment as stored: the text is Vault ciphertext. */

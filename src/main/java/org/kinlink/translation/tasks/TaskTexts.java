@@ -28,11 +28,16 @@ class TaskTexts {
 	}
 
 	void storeSources(TranslationTask task, List<String> sources) {
+		storeSources(task, sources, null);
+	}
+
+	/** Seals the sources of a file's segments, with where each one is in the file. */
+	void storeSources(TranslationTask task, List<String> sources, List<TaskSegment.Place> places) {
 		List<byte[]> sealed = new ArrayList<>(sources.size());
 		for (int position = 0; position < sources.size(); position++) {
 			sealed.add(vault.sealText(task.keyId(), sources.get(position), context("source", task.id(), position)));
 		}
-		tasks.insertSegments(task.id(), sealed);
+		tasks.insertSegments(task.id(), sealed, places);
 	}
 
 	/** Seals the targets the translator typed; an empty one is stored as no text. */
@@ -51,7 +56,7 @@ class TaskTexts {
 			int position = sealed.position();
 			segments.add(new TaskSegment(position + 1,
 					vault.openText(task.keyId(), sealed.source(), context("source", task.id(), position)),
-					vault.openText(task.keyId(), sealed.target(), context("target", task.id(), position))));
+					vault.openText(task.keyId(), sealed.target(), context("target", task.id(), position)), sealed.place()));
 		}
 		return segments;
 	}

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.kinlink.audit.AuditEvent;
 import org.kinlink.audit.AuditTrail;
+import org.kinlink.media.SubtitledCopies;
 import org.kinlink.messages.MessageProgress;
 import org.kinlink.shared.web.ForbiddenActionException;
 import org.kinlink.shared.web.RecordNotFoundException;
@@ -40,8 +41,11 @@ public class TranslationDesk {
 
 	private final Clock clock;
 
+	private final SubtitledCopies subtitledCopies;
+
 	TranslationDesk(TaskRepository tasks, TaskTexts texts, AuditTrail audit, MessageProgress progress,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, SubtitledCopies subtitledCopies) {
+		this.subtitledCopies = subtitledCopies;
 		this.tasks = tasks;
 		this.texts = texts;
 		this.audit = audit;
@@ -91,6 +95,44 @@ public class TranslationDesk {
 		return new TaskPage(task, mode, segments, english != null, texts.comments(task));
 	}
 
+	/**
+	 * The task whose file the reader may see (its translator, or a reviewer who is not its translator while it
+	 * awaits review or once it is approved); "not found" for anyone else and for a task of typed text. The
+	 * caller streams the file and audits that read.
+	 */
+	@Transactional(noRollbackFor = RecordNotFoundException.class)
+	public TranslationTask withFile(UUID taskId, Staff staff, String action) {
+		TranslationTask task = tasks.find(taskId).orElse(null);
+		boolean own = task != null && staff.translator() && task.isTranslatedBy(staff.name());
+		boolean reviewing = task != null && staff.reviewer() && !task.isTranslatedBy(staff.name())
+				&& (task.state().awaitsReview() || task.state() == TaskState.APPROVED);
+		if (!own && !reviewing || task.fileId() == null) {
+			throw denied(action, taskId, new RecordNotFoundException());
+		}
+		return task;
+	}
+
+	/**
+	 * The subtitles of a voice note or video task: the translation (as far as it is typed, for a preview while
+	 * in progress) or, with {@code source}, the original cues. Audited; "not found" as {@link #withFile}.
+	 */
+	@Transactional(noRollbackFor = RecordNotFoundException.class)
+	public SubtitleTrack subtitles(UUID taskId, Staff staff, boolean source) {
+		TranslationTask task = withFile(taskId, staff, "translation.subtitles.read");
+		if (!task.isTimed()) {
+			throw new RecordNotFoundException();
+		}
+		List<SubtitleTrack.Cue> cues = texts.open(task).stream()
+			.filter(TaskSegment::timed)
+			.map(segment -> new SubtitleTrack.Cue(segment.place().startMs(), segment.place().endMs(),
+					source ? segment.source() : segment.target()))
+			.toList();
+		audit.record(AuditEvent.success("translation.subtitles.read", RECORD, taskId)
+			.withDetail(source ? task.sourceLanguage() : task.targetLanguage()));
+		String language = source ? task.sourceLanguage() : task.targetLanguage();
+		return new SubtitleTrack(language, new com.ibm.icu.util.ULocale(language).isRightToLeft(), cues);
+	}
+
 	/** The translator saves a draft; the task stays in progress. */
 	@Transactional(noRollbackFor = RecordNotFoundException.class)
 	public void save(UUID taskId, Staff staff, List<String> targets, boolean viaEnglish) {
@@ -119,7 +161,7 @@ public class TranslationDesk {
 		texts.storeTargets(task, targets);
 		tasks.update(task);
 		audit.record(AuditEvent.success("translation.task.submit", RECORD, taskId).withDetail(pivotDetail(task)));
-		if (task.carriesTheMessage()) {
+		if (task.carriesTheMessage() && allCarrying(task.messageId(), TaskState::isTranslated)) {
 			progress.translated(task.messageId());
 		}
 		return new Submission(true, findings);
@@ -140,10 +182,17 @@ public class TranslationDesk {
 		task.approve(staff.name(), clock.instant());
 		tasks.update(task);
 		audit.record(AuditEvent.success("translation.task.approve", RECORD, taskId).withDetail(task.targetLanguage()));
-		if (task.carriesTheMessage()) {
+		if (task.carriesTheMessage() && allCarrying(task.messageId(), state -> state == TaskState.APPROVED)) {
 			progress.approved(task.messageId());
 		}
-		events.publishEvent(new TranslationApproved(task.messageId(), task.targetLanguage()));
+		if (tasks.forMessage(task.messageId()).stream()
+			.filter(other -> other.targetLanguage().equals(task.targetLanguage()))
+			.allMatch(other -> other.state() == TaskState.APPROVED)) {
+			events.publishEvent(new TranslationApproved(task.messageId(), task.targetLanguage()));
+		}
+		if (task.isTimed()) {
+			requestSubtitledCopy(task);
+		}
 	}
 
 	/** Sends the translation back to its translator with the reviewer's comment (sealed). */
@@ -156,6 +205,32 @@ public class TranslationDesk {
 		audit.record(AuditEvent.success("translation.task.return", RECORD, taskId).withDetail(task.state().name()));
 	}
 
+	/**
+	 * Whether every task that moves the message along (its typed text's and its files', see
+	 * {@link TranslationTask#carriesTheMessage()}) is in a state the test accepts: the message is TRANSLATED or
+	 * APPROVED only when all of them are. A file whose transcript is approved later opens a task that cannot move
+	 * the message back; it is reached through the file's own task.
+	 */
+	private boolean allCarrying(UUID messageId, java.util.function.Predicate<TaskState> test) {
+		return tasks.forMessage(messageId).stream()
+			.filter(TranslationTask::carriesTheMessage)
+			.allMatch(other -> test.test(other.state()));
+	}
+
+	/** The approved cues of a voice note or video go to media for a copy with the subtitles burned in. */
+	private void requestSubtitledCopy(TranslationTask task) {
+		List<SubtitledCopies.Cue> cues = texts.open(task).stream()
+			.filter(segment -> segment.timed() && segment.target() != null && !segment.target().isBlank()
+					&& segment.place().startMs() >= 0 && segment.place().endMs() > segment.place().startMs())
+			.map(segment -> new SubtitledCopies.Cue(segment.place().startMs(), segment.place().endMs(), segment.target()))
+			.toList();
+		if (!cues.isEmpty()) {
+			subtitledCopies.request(task.fileId(), task.targetLanguage(), cues);
+			audit.record(AuditEvent.success("translation.subtitles.request", RECORD, task.id())
+				.withDetail(task.targetLanguage() + " " + cues.size()));
+		}
+	}
+
 	private boolean hasEnglishPivot(TranslationTask task) {
 		return englishTask(task).isPresent();
 	}
@@ -165,7 +240,8 @@ public class TranslationDesk {
 		if (!task.isAlbanian()) {
 			return java.util.Optional.empty();
 		}
-		return tasks.find(task.messageId(), TranslationTask.ENGLISH)
+		return (task.fileId() == null ? tasks.find(task.messageId(), TranslationTask.ENGLISH)
+				: tasks.findForFile(task.fileId(), TranslationTask.ENGLISH))
 			.filter(english -> english.state().isTranslated() && english.segmentCount() == task.segmentCount());
 	}
 

@@ -51,9 +51,22 @@ public class TranslationTask {
 
 	private final int version;
 
+	private final UUID fileId;
+
+	private final String mediaKind;
+
 	TranslationTask(UUID id, UUID messageId, String reference, String sourceLanguage, String targetLanguage, UUID keyId,
 			int segmentCount, Instant createdAt, TaskState state, String translator, String reviewer, String approver,
 			boolean viaEnglish, Instant updatedAt, Instant approvedAt, int version) {
+		this(id, messageId, reference, sourceLanguage, targetLanguage, keyId, segmentCount, createdAt, state, translator,
+				reviewer, approver, viaEnglish, updatedAt, approvedAt, version, null, null);
+	}
+
+	TranslationTask(UUID id, UUID messageId, String reference, String sourceLanguage, String targetLanguage, UUID keyId,
+			int segmentCount, Instant createdAt, TaskState state, String translator, String reviewer, String approver,
+			boolean viaEnglish, Instant updatedAt, Instant approvedAt, int version, UUID fileId, String mediaKind) {
+		this.fileId = fileId;
+		this.mediaKind = mediaKind;
 		this.id = id;
 		this.messageId = messageId;
 		this.reference = reference;
@@ -77,6 +90,13 @@ public class TranslationTask {
 			UUID keyId, int segmentCount, Instant now) {
 		return new TranslationTask(UUID.randomUUID(), messageId, reference, sourceLanguage, targetLanguage, keyId,
 				segmentCount, now, TaskState.OPEN, null, null, null, false, now, null, 0);
+	}
+
+	/** A new, open task for the transcript of one file of a message (kind: VIDEO, AUDIO, IMAGE or DOCUMENT). */
+	static TranslationTask openForFile(UUID messageId, UUID fileId, String mediaKind, String reference,
+			String sourceLanguage, String targetLanguage, UUID keyId, int segmentCount, Instant now) {
+		return new TranslationTask(UUID.randomUUID(), messageId, reference, sourceLanguage, targetLanguage, keyId,
+				segmentCount, now, TaskState.OPEN, null, null, null, false, now, null, 0, fileId, mediaKind);
 	}
 
 	/** A translator takes an open task; from now on only they see and edit its text. */
@@ -141,6 +161,26 @@ public class TranslationTask {
 	 */
 	public boolean carriesTheMessage() {
 		return isAlbanian() || "sq".equals(sourceLanguage) && "en".equals(targetLanguage);
+	}
+
+	/** The file whose transcript this task translates; null for the letter's typed text. */
+	public UUID fileId() {
+		return fileId;
+	}
+
+	/** The kind of the file (VIDEO, AUDIO, IMAGE, DOCUMENT); null for the letter's typed text. */
+	public String mediaKind() {
+		return mediaKind;
+	}
+
+	/** Whether the segments are timed cues of a voice note or video (subtitles can be made of them). */
+	public boolean isTimed() {
+		return "VIDEO".equals(mediaKind) || "AUDIO".equals(mediaKind);
+	}
+
+	/** Whether the segments are lines of a scan or photo, each with its region on a page. */
+	public boolean isScan() {
+		return "IMAGE".equals(mediaKind) || "DOCUMENT".equals(mediaKind);
 	}
 
 	public boolean isAlbanian() {

@@ -1,0 +1,85 @@
+package org.kinlink.referrals.workflow;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.kinlink.media.MediaContent;
+
+/**
+ * Streams a decrypted video to the recipient with single-range requests (resumed downloads, players), never cached
+ * (Cache-Control: no-store). A range that cannot be served gets 416; a multi-range request gets the whole body.
+ */
+final class RangeStreaming {
+
+	private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+	private RangeStreaming() {
+	}
+
+	static void stream(MediaContent content, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		long size = content.size();
+		long from = 0;
+		long to = size - 1;
+		boolean partial = false;
+		String range = request.getHeader("Range");
+		if (range != null) {
+			Matcher matcher = RANGE.matcher(range.trim());
+			if (matcher.matches() && !(matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
+				if (matcher.group(1).isEmpty()) {
+					from = Math.max(0, size - Long.parseLong(matcher.group(2)));
+				}
+				else {
+					from = Long.parseLong(matcher.group(1));
+					if (!matcher.group(2).isEmpty()) {
+						to = Math.min(to, Long.parseLong(matcher.group(2)));
+					}
+				}
+				partial = true;
+			}
+		}
+		response.setHeader("Cache-Control", "no-store");
+		response.setHeader("Accept-Ranges", "bytes");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		if (partial && (from > to || from >= size)) {
+			response.setHeader("Content-Range", "bytes */" + size);
+			response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+			return;
+		}
+		long length = size == 0 ? 0 : to - from + 1;
+		response.setContentType(content.contentType());
+		response.setContentLengthLong(length);
+		if (partial) {
+			response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+			response.setHeader("Content-Range", "bytes " + from + "-" + to + "/" + size);
+		}
+		if ("HEAD".equals(request.getMethod()) || length == 0) {
+			return;
+		}
+		try (SeekableByteChannel in = content.channel().get()) {
+			in.position(from);
+			OutputStream out = response.getOutputStream();
+			ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+			long left = length;
+			while (left > 0) {
+				buffer.clear();
+				if (left < buffer.capacity()) {
+					buffer.limit((int) left);
+				}
+				int read = in.read(buffer);
+				if (read < 0) {
+					break;
+				}
+				out.write(buffer.array(), 0, read);
+				left -= read;
+			}
+		}
+	}
+
+}
