@@ -35,7 +35,28 @@ class TusEndpoint {
 					+ "bytes; a finished one waits 24 hours for the letter that names it in uploadIds.")
 	void tus(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setHeader("Cache-Control", "no-store");
-		tus.process(request, response);
+		tus.process(new BareContentType(request), response);
+	}
+
+	/**
+	 * The library wants the Content-Type of a PATCH to be exactly application/offset+octet-stream; a charset
+	 * that a client or a filter added on the way (bytes have none) should not fail an upload.
+	 */
+	private static final class BareContentType extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+		BareContentType(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getHeader(String name) {
+			String value = super.getHeader(name);
+			if ("Content-Type".equalsIgnoreCase(name) && value != null && value.contains(";")) {
+				return value.substring(0, value.indexOf(';')).strip();
+			}
+			return value;
+		}
+
 	}
 
 	/** The protocol object, made once: the library keeps its extensions and limits in it. */

@@ -15,7 +15,8 @@ import me.desair.tus.server.util.TusServletResponse;
 /**
  * tus 1.0 (core, creation, termination, expiration) on Kinlink's encrypted storage and database leases.
  * Checksum and concatenation are off: a part is kept as it arrived, whole. A request that finds its upload
- * busy gets 423 Locked (the library itself would answer 200 with nothing), which tus clients retry.
+ * busy gets 423 Locked (the library itself would answer 200 with nothing), which tus clients retry. HEAD
+ * takes no lease: it reads the committed offset.
  */
 class TusProtocol extends TusFileUploadService {
 
@@ -41,7 +42,9 @@ class TusProtocol extends TusFileUploadService {
 		HttpMethod method = HttpMethod.getMethodIfSupported(servletRequest, getSupportedHttpMethods());
 		TusServletRequest request = new TusServletRequest(servletRequest, false);
 		TusServletResponse response = new TusServletResponse(servletResponse);
-		try (UploadLock lock = locks.lockUploadByUri(request.getRequestURI())) {
+		// Only what changes an upload takes its lease: a HEAD must not make a PATCH that arrives meanwhile fail.
+		boolean changes = method == HttpMethod.PATCH || method == HttpMethod.DELETE;
+		try (UploadLock lock = changes ? locks.lockUploadByUri(request.getRequestURI()) : null) {
 			processLockedRequest(method, request, response, ownerKey);
 		}
 		catch (TusException ex) {

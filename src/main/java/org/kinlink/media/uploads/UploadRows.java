@@ -49,7 +49,7 @@ class UploadRows {
 
 	void declareLength(UUID id, long length, Instant now) {
 		jdbc.sql("""
-				update media.upload set declared_length = ?, completed_at = case when received = ? then ? end
+				update media.upload set declared_length = ?, completed_at = case when received = ? then cast(? as timestamptz) end
 				where id = ? and declared_length is null""")
 			.params(length, length, ts(now), id)
 			.update();
@@ -70,7 +70,7 @@ class UploadRows {
 			.update();
 		jdbc.sql("""
 				update media.upload set received = received + ?,
-				completed_at = case when declared_length = received + ? then ? end where id = ?""")
+				completed_at = case when declared_length = received + ? then cast(? as timestamptz) end where id = ?""")
 			.params(length, length, ts(now), id)
 			.update();
 	}

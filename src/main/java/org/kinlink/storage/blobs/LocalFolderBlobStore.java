@@ -29,7 +29,19 @@ class LocalFolderBlobStore implements BlobStore {
 		Files.createDirectories(target.getParent());
 		Path partial = target.resolveSibling(target.getFileName() + ".partial");
 		FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-		OutputStream out = Channels.newOutputStream(channel);
+		// Closing the stream (as an encrypting stream does when it finishes) must leave the channel open for
+		// publish(), which forces it to disk before the rename.
+		OutputStream out = new java.io.FilterOutputStream(Channels.newOutputStream(channel)) {
+			@Override
+			public void write(byte[] b, int off, int len) throws IOException {
+				this.out.write(b, off, len);
+			}
+
+			@Override
+			public void close() throws IOException {
+				flush();
+			}
+		};
 		return new PendingObject() {
 
 			private boolean published;
