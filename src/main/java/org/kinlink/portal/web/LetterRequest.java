@@ -51,7 +51,7 @@ record LetterRequest(@Schema(description = "Sender's name in Persian letters") @
 
 	@Override
 	public boolean badUploadIds() {
-		return uploadIds.contains(null) || uploads().size() != uploadIds.size();
+		return uploadIds.stream().anyMatch(java.util.Objects::isNull) || uploads().size() != uploadIds.size();
 	}
 
 	@Override

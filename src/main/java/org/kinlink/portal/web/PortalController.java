@@ -72,12 +72,28 @@ class PortalController {
 	/** What the form tells the family before they choose files (S16), and what its script checks. */
 	record UploadLimits(int maxFiles, long maxSize, long plainMaxSize) {
 
-		public long maxGigabytes() {
-			return DataSize.ofBytes(maxSize).toGigabytes();
+		public long maxAmount() {
+			return amount(maxSize);
 		}
 
-		public long plainMaxMegabytes() {
-			return DataSize.ofBytes(plainMaxSize).toMegabytes();
+		public String maxUnit() {
+			return unit(maxSize);
+		}
+
+		public long plainAmount() {
+			return amount(plainMaxSize);
+		}
+
+		public String plainUnit() {
+			return unit(plainMaxSize);
+		}
+
+		private static long amount(long bytes) {
+			return unit(bytes).equals("GB") ? DataSize.ofBytes(bytes).toGigabytes() : DataSize.ofBytes(bytes).toMegabytes();
+		}
+
+		private static String unit(long bytes) {
+			return bytes % DataSize.ofGigabytes(1).toBytes() == 0 ? "GB" : "MB";
 		}
 
 	}
