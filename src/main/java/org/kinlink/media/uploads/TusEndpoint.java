@@ -30,9 +30,7 @@ class TusEndpoint {
 
 	@RequestMapping(path = { TusProtocol.PATH, TusProtocol.PATH + "/{uploadId}" }, method = { RequestMethod.POST,
 			RequestMethod.PATCH, RequestMethod.HEAD, RequestMethod.OPTIONS, RequestMethod.DELETE })
-	@Operation(summary = "tus 1.0 upload",
-			description = "Extensions creation, termination, expiration. Unfinished uploads expire 24 hours after their last "
-					+ "bytes; a finished one waits 24 hours for the letter that names it in uploadIds.")
+	@Operation(summary = "tus 1.0 upload", description = "Extensions creation, termination, expiration. Unfinished uploads expire 24 hours after their last bytes; a finished one waits 24 hours for the letter that names it in uploadIds.")
 	void tus(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setHeader("Cache-Control", "no-store");
 		tus.process(new BareContentType(request), response);

@@ -24,10 +24,8 @@ record LetterRequest(@Schema(description = "Sender's name in Persian letters") @
 		@Schema(description = "The letter, up to 20,000 characters; may be left out when uploadIds names files") @SafeText(max = 20_000, multiline = true) @jakarta.validation.constraints.Pattern(regexp = "(?s).*[\\p{L}\\p{N}].*", message = "{portal.letter.text.noWords}") String text,
 		@Schema(description = "Language of the letter", allowableValues = { "fa", "prs", "en", "sq", "other" }) @NotBlank @Pattern(
 				regexp = Languages.PATTERN, message = "{portal.letter.language.invalid}") String language,
-		@ArraySchema(schema = @Schema(description = "Id of a finished upload: the last segment of the Location that "
-				+ "POST /api/v1/portal/uploads (tus 1.0) answered"), maxItems = 10, arraySchema = @Schema(
-						description = "Files that carry the letter (scans, photos, voice, video), uploaded before with tus. "
-								+ "Each must be finished and not used by another letter, or the answer is 409 and nothing is stored."))
+		@ArraySchema(schema = @Schema(description = "Id of a finished upload: the last segment of the Location that POST /api/v1/portal/uploads (tus 1.0) answered"), maxItems = 10,
+				arraySchema = @Schema(description = "Files that carry the letter (scans, photos, voice, video), uploaded before with tus. Each must be finished and not used by another letter, or the answer is 409 and nothing is stored."))
 		List<UUID> uploadIds)
 		implements LetterFields {
 
