@@ -68,8 +68,9 @@ class LetterService implements FamilyMessages, MessageProgress {
 	@Transactional
 	public UUID receive(LetterSubmission letter) {
 		Objects.requireNonNull(letter, "letter");
-		if (letter.text() == null || letter.text().isBlank() || letter.language() == null) {
-			throw new IllegalArgumentException("a letter needs text and a language");
+		boolean noText = letter.text() == null || letter.text().isBlank();
+		if ((noText && letter.files() == 0) || letter.language() == null) {
+			throw new IllegalArgumentException("a letter needs text or files, and a language");
 		}
 		UUID id = UUID.randomUUID();
 		Instant now = now();

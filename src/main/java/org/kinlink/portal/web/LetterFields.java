@@ -1,5 +1,8 @@
 package org.kinlink.portal.web;
 
+import java.util.List;
+import java.util.UUID;
+
 import org.kinlink.messages.LetterSubmission;
 import org.kinlink.shared.text.PersianText;
 
@@ -26,6 +29,14 @@ interface LetterFields {
 
 	String language();
 
+	/** The uploads (finished, unclaimed) that the letter carries, in order; unreadable ids are left out. */
+	List<UUID> uploads();
+
+	/** True when an upload id was sent that is not a well-formed id, or one was named twice. */
+	default boolean badUploadIds() {
+		return false;
+	}
+
 	/** The year of birth as typed (any digits), or null. */
 	String birthYearText();
 
@@ -37,7 +48,8 @@ interface LetterFields {
 
 	default LetterSubmission toSubmission() {
 		return new LetterSubmission(senderNamePersian(), senderNameLatin(), relationship(), addresseeNamePersian(),
-				addresseeNameLatin(), addresseeFatherName(), birthYear(), addresseeDetails(), text(), language());
+				addresseeNameLatin(), addresseeFatherName(), birthYear(), addresseeDetails(), text() == null ? "" : text(),
+				language(), uploads().size());
 	}
 
 	/** Text as the portal stores it: normalised, and null when nothing is left. */

@@ -65,11 +65,11 @@ class PortalApiController {
 	}
 
 	@PostMapping(path = "/letters", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Send a letter", description = "Stores the letter encrypted and answers with its receipt, once.")
+	@Operation(summary = "Send a letter", description = "Stores the letter encrypted, with the files named in uploadIds (finished tus uploads), and answers with its receipt, once. The receipt is given only after every file is attached; a letter needs text, files or both.")
 	@ApiResponse(responseCode = "201", description = "Stored; keep the receipt")
 	@ApiResponse(responseCode = "400", description = "A field is missing or not acceptable",
 			content = @Content(mediaType = "application/problem+json"))
-	@ApiResponse(responseCode = "409", description = "A letter with this Idempotency-Key was already received",
+	@ApiResponse(responseCode = "409", description = "A letter with this Idempotency-Key was already received, or an upload in uploadIds is unknown, unfinished, expired or used (code uploads.notReady); nothing was stored",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "429", description = "Too many attempts", content = @Content(mediaType = "application/problem+json"))
 	ResponseEntity<LetterCreated> sendLetter(@Valid @RequestBody LetterRequest letter,
@@ -80,7 +80,8 @@ class PortalApiController {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
 			throw new BadPortalRequestException();
 		}
-		Receipt receipt = desk.submit(letter.toSubmission(), idempotencyKey == null ? null : "api:" + idempotencyKey)
+		Receipt receipt = desk
+			.submit(letter.toSubmission(), idempotencyKey == null ? null : "api:" + idempotencyKey, letter.uploads())
 			.orElseThrow(AlreadyReceivedException::new);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.cacheControl(CacheControl.noStore())

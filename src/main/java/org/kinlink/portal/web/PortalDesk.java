@@ -1,7 +1,10 @@
 package org.kinlink.portal.web;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.kinlink.media.MediaFiles;
 
 import org.kinlink.messages.FamilyMessages;
 import org.kinlink.messages.FamilyView;
@@ -14,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the portal's pages and API do: store a letter with its receipt in one transaction (S19), find a
- * letter by receipt, show its status and take the family's answers.
+ * What the portal's pages and API do: store a letter with its files and its receipt in one transaction (S19),
+ * find a letter by receipt, show its status and take the family's answers.
  */
 @Service
 class PortalDesk {
@@ -28,18 +31,24 @@ class PortalDesk {
 
 	private final TransactionTemplate transactions;
 
-	PortalDesk(FamilyMessages messages, Receipts receipts, FormKeys formKeys, TransactionTemplate transactions) {
+	private final MediaFiles media;
+
+	PortalDesk(FamilyMessages messages, Receipts receipts, FormKeys formKeys, TransactionTemplate transactions,
+			MediaFiles media) {
 		this.messages = messages;
+		this.media = media;
 		this.receipts = receipts;
 		this.formKeys = formKeys;
 		this.transactions = transactions;
 	}
 
 	/**
-	 * Stores the letter and its receipt; empty when this form key was used before. The receipt is hashed
-	 * before the transaction opens so that no connection waits for Argon2; it is shown only after commit.
+	 * Stores the letter, attaches its uploads and stores its receipt, all or nothing; empty when this form key
+	 * was used before. An upload that is unknown, unfinished, expired or used throws
+	 * {@link org.kinlink.media.UploadsNotReadyException} and nothing is stored. The receipt is hashed before the
+	 * transaction opens so that no connection waits for Argon2; it is shown only after commit.
 	 */
-	Optional<Receipt> submit(LetterSubmission letter, String formKey) {
+	Optional<Receipt> submit(LetterSubmission letter, String formKey, List<UUID> uploads) {
 		if (formKey != null && formKeys.used(formKey)) {
 			return Optional.empty();
 		}
@@ -49,6 +58,9 @@ class PortalDesk {
 				return Optional.empty();
 			}
 			UUID messageId = messages.receive(letter);
+			if (!uploads.isEmpty()) {
+				media.attach(messageId, uploads);
+			}
 			receipts.store(issued, messageId);
 			return Optional.of(issued.receipt());
 		});

@@ -16,8 +16,8 @@ import jakarta.validation.Payload;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * Rules across a letter's fields: a name for the sender and for the addressee in at least one script, and
- * a year of birth that a living person can have.
+ * Rules across a letter's fields: a name for the sender and for the addressee in at least one script, a year
+ * of birth that a living person can have, and typed text or at least one file (no more than the limit).
  */
 @Documented
 @Constraint(validatedBy = ValidLetter.Validator.class)
@@ -38,9 +38,13 @@ import org.springframework.beans.factory.annotation.Value;
 
 		private final ZoneId zone;
 
-		Validator(Clock clock, @Value("${kinlink.time-zone:Europe/Tirane}") ZoneId zone) {
+		private final int maxFiles;
+
+		Validator(Clock clock, @Value("${kinlink.time-zone:Europe/Tirane}") ZoneId zone,
+				@Value("${kinlink.uploads.max-files:10}") int maxFiles) {
 			this.clock = clock;
 			this.zone = zone;
+			this.maxFiles = maxFiles;
 		}
 
 		@Override
@@ -55,6 +59,15 @@ import org.springframework.beans.factory.annotation.Value;
 			}
 			if (blank(letter.addresseeNamePersian()) && blank(letter.addresseeNameLatin())) {
 				valid = fail(context, "addresseeNamePersian", "{portal.letter.addresseeName.required}");
+			}
+			if (blank(letter.text()) && letter.uploads().isEmpty()) {
+				valid = fail(context, "text", "{portal.letter.text.orFiles}");
+			}
+			if (letter.badUploadIds()) {
+				valid = fail(context, "uploadIds", "{portal.letter.files.invalid}");
+			}
+			else if (letter.uploads().size() > maxFiles) {
+				valid = fail(context, "uploadIds", "{portal.letter.files.tooMany}");
 			}
 			if (!blank(letter.birthYearText())) {
 				Integer year = letter.birthYear();

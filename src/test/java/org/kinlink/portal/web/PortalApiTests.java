@@ -104,7 +104,7 @@ class PortalApiTests {
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getContentType()).contains("application/problem+json");
 		JsonNode fields = json(response).get("fields");
-		assertThat(fields.get("text").asString()).isEqualTo("لطفاً این خانه را پر کنید.");
+		assertThat(fields.get("text").asString()).startsWith("لطفاً نامهٔ خود را بنویسید یا دست‌کم یک فایل");
 		assertThat(fields.get("addresseeBirthYear").asString()).contains("۱۹۰۰");
 		assertThat(fields.get("language").asString()).contains("زبان");
 	}

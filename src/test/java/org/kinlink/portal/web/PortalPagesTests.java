@@ -77,7 +77,10 @@ class PortalPagesTests {
 		assertThat(form.select("select[name=language] option").eachAttr("value")).containsExactly("fa", "prs", "en", "sq",
 				"other");
 		assertThat(form.select("select[name=language] option[selected]").val()).isEqualTo("fa");
-		assertThat(form.select("script")).isEmpty();
+		assertThat(form.select("script")).allSatisfy(script -> {
+			assertThat(script.attr("src")).startsWith("/js/");
+			assertThat(script.data()).isEmpty();
+		});
 	}
 
 	@Test
@@ -127,7 +130,7 @@ class PortalPagesTests {
 		MvcResult result = send(PortalClient.letter("   "), "en");
 		assertThat(result.getResponse().getStatus()).isEqualTo(400);
 		assertThat(page(result).select("#text + .invalid-feedback, textarea#text ~ .invalid-feedback").text())
-			.contains("Please fill in this field.");
+			.contains("Please write your letter, or add at least one file");
 		assertThat(messageCount()).isEqualTo(before);
 	}
 
