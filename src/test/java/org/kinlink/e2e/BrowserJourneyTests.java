@@ -195,9 +195,21 @@ class BrowserJourneyTests {
 	 */
 	private void click(String css) {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-		WebElement target = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
-		WebElement page = browser.findElement(By.tagName("html"));
-		target.click();
+		// A page still settling can detach the element between finding and clicking: find it again then.
+		WebElement page = wait.pollingEvery(Duration.ofMillis(200)).until(b -> {
+			try {
+				WebElement html = b.findElement(By.tagName("html"));
+				List<WebElement> found = b.findElements(By.cssSelector(css));
+				if (found.isEmpty() || !found.get(0).isDisplayed()) {
+					return null;
+				}
+				found.get(0).click();
+				return html;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				return null;
+			}
+		});
 		wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
 	}
 

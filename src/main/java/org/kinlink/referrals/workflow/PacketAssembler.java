@@ -77,20 +77,24 @@ class PacketAssembler {
 
 	/** Whether a message has a translation a packet in this language can carry. */
 	boolean hasTranslationFor(UUID messageId, String recipientLanguage) {
-		return translationFor(messageId, recipientLanguage).isPresent();
+		return packetLanguage(messageId, recipientLanguage).isPresent();
 	}
 
 	private PacketContent.Letter letter(UUID referralId, UUID messageId, String recipientLanguage, Instant date) {
-		ApprovedTranslation translation = translationFor(messageId, recipientLanguage)
+		String language = packetLanguage(messageId, recipientLanguage)
 			.orElseThrow(() -> new IllegalTransitionException(ReferralService.NO_TRANSLATION));
+		// A letter sent only as files (a video, a scan) has no text and so no text translation.
+		List<String> textSegments = translations.approved(messageId, language)
+			.map(ApprovedTranslation::segments)
+			.orElse(List.of());
 		LetterContent content = messages.content(messageId);
 		LetterSubmission letter = content.letter();
 		return new PacketContent.Letter(content.reference(), content.receivedAt(),
 				join(letter.senderNamePersian(), letter.senderNameLatin()), letter.relationship(),
 				letter.addresseeNamePersian(), letter.addresseeNameLatin(), letter.addresseeFatherName(),
-				letter.addresseeBirthYear(), translation.targetLanguage(), translation.segments(), letter.language(),
-				letter.text(), fileTexts(messageId, translation.targetLanguage()), scans(messageId),
-				videos(referralId, messageId, translation.targetLanguage(), date));
+				letter.addresseeBirthYear(), language, textSegments, letter.language(),
+				letter.text(), fileTexts(messageId, language), scans(messageId),
+				videos(referralId, messageId, language, date));
 	}
 
 	/** The ready files of a message in order, numbered from 1 as the packet names them. */
@@ -173,11 +177,16 @@ class PacketAssembler {
 		}
 	}
 
-	private Optional<ApprovedTranslation> translationFor(UUID messageId, String recipientLanguage) {
-		if ("sq".equals(recipientLanguage)) {
-			return translations.approved(messageId, "sq");
-		}
-		return translations.approved(messageId, "en").or(() -> translations.approved(messageId, "sq"));
+	/**
+	 * The language of the translation a packet to this recipient carries: Albanian for Albanian authorities,
+	 * English (else Albanian) for the others; a message qualifies with its letter's or its files' translations.
+	 */
+	private Optional<String> packetLanguage(UUID messageId, String recipientLanguage) {
+		List<String> candidates = "sq".equals(recipientLanguage) ? List.of("sq") : List.of("en", "sq");
+		return candidates.stream()
+			.filter(language -> translations.approved(messageId, language).isPresent()
+					|| !translations.approvedFiles(messageId, language).isEmpty())
+			.findFirst();
 	}
 
 	private static String join(String persian, String latin) {
