@@ -57,7 +57,7 @@ class ReferralDownloadController {
 			.build()
 			.toString());
 		response.setHeader("Referrer-Policy", "no-referrer");
-		RangeStreaming.stream(content, request, response);
+		org.kinlink.media.RangeStreaming.stream(content, request, response);
 	}
 
 }

@@ -69,7 +69,7 @@ class FileMediaController {
 		MediaContent content = files.content(task.fileId(),
 				new Rendition(wanted, wanted == Rendition.Kind.PAGE ? page : 0, ""));
 		audit.record(AuditEvent.success("media.read", "media_file", task.fileId()).withDetail(wanted.name() + " task"));
-		RangeStreaming.stream(content, request, response);
+		org.kinlink.media.RangeStreaming.stream(content, request, response);
 	}
 
 	@GetMapping("/subtitles.vtt")

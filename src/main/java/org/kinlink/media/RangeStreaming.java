@@ -1,4 +1,4 @@
-package org.kinlink.referrals.workflow;
+package org.kinlink.media;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,20 +10,19 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.kinlink.media.MediaContent;
 
 /**
- * Streams a decrypted video to the recipient with single-range requests (resumed downloads, players), never cached
+ * Streams decrypted media over HTTP with single-range requests (players seek, downloads resume), never cached
  * (Cache-Control: no-store). A range that cannot be served gets 416; a multi-range request gets the whole body.
  */
-final class RangeStreaming {
+public final class RangeStreaming {
 
 	private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
 	private RangeStreaming() {
 	}
 
-	static void stream(MediaContent content, HttpServletRequest request, HttpServletResponse response) throws IOException {
+	public static void stream(MediaContent content, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		long size = content.size();
 		long from = 0;
 		long to = size - 1;
