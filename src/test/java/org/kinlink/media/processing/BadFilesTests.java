@@ -48,6 +48,22 @@ class BadFilesTests {
 	}
 
 	@Test
+	void aPasswordProtectedPdfIsQuarantinedAsEncrypted() throws Exception {
+		java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+		try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+			document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+			org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy(
+					"owner-secret", "reader-secret", new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+			policy.setEncryptionKeyLength(128);
+			document.protect(policy);
+			document.save(pdf);
+		}
+		UUID fileId = fixtures.processed(pdf.toByteArray(), "scan.pdf");
+
+		assertQuarantined(fileId, "media.problem.encrypted");
+	}
+
+	@Test
 	void aFileOfZeroBytesIsQuarantinedAsEmpty() {
 		UUID fileId = fixtures.processed(new byte[0], "empty.jpg");
 
