@@ -99,7 +99,7 @@ class BrowserJourneyTests {
 		});
 		WebElement oldPage = browser.findElement(By.tagName("html"));
 		browser.findElement(By.xpath("//tr[contains(@class,'open-task')][contains(., 'Albanian')]//button")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldPage));
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> gone(oldPage));
 		if (browser.findElements(By.cssSelector("textarea[name^=targets]")).isEmpty()) {
 			click("tr.my-task a");
 		}
@@ -210,7 +210,21 @@ class BrowserJourneyTests {
 				return null;
 			}
 		});
-		wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+		wait.until(b -> gone(page));
+	}
+
+	/**
+	 * Whether the page an element belonged to has been replaced. Chromium answers a node of an old document
+	 * either as stale or as "does not belong to the document"; both mean the new page is in.
+	 */
+	private static boolean gone(WebElement oldPage) {
+		try {
+			oldPage.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			return true;
+		}
 	}
 
 	private void screenshot(String name) throws Exception {
