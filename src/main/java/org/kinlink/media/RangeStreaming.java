@@ -62,22 +62,26 @@ public final class RangeStreaming {
 			return;
 		}
 		try (SeekableByteChannel in = content.channel().get()) {
-			in.position(from);
-			OutputStream out = response.getOutputStream();
-			ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-			long left = length;
-			while (left > 0) {
-				buffer.clear();
-				if (left < buffer.capacity()) {
-					buffer.limit((int) left);
-				}
-				int read = in.read(buffer);
-				if (read < 0) {
-					break;
-				}
-				out.write(buffer.array(), 0, read);
-				left -= read;
+			copy(in, from, length, response.getOutputStream());
+		}
+	}
+
+	/** Copies {@code length} bytes from position {@code from} of the channel (fewer if it ends first). */
+	public static void copy(SeekableByteChannel in, long from, long length, OutputStream out) throws IOException {
+		in.position(from);
+		ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+		long left = length;
+		while (left > 0) {
+			buffer.clear();
+			if (left < buffer.capacity()) {
+				buffer.limit((int) left);
 			}
+			int read = in.read(buffer);
+			if (read < 0) {
+				break;
+			}
+			out.write(buffer.array(), 0, read);
+			left -= read;
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -101,21 +100,7 @@ public final class LoopbackSource implements AutoCloseable {
 		}
 		exchange.sendResponseHeaders(partial ? 206 : 200, length);
 		try (SeekableByteChannel in = channel.get(); OutputStream out = exchange.getResponseBody()) {
-			in.position(from);
-			ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
-			long left = length;
-			while (left > 0) {
-				buffer.clear();
-				if (left < buffer.capacity()) {
-					buffer.limit((int) left);
-				}
-				int read = in.read(buffer);
-				if (read < 0) {
-					break;
-				}
-				out.write(buffer.array(), 0, read);
-				left -= read;
-			}
+			org.kinlink.media.RangeStreaming.copy(in, from, length, out);
 		}
 	}
 
