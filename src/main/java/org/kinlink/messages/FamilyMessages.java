@@ -22,4 +22,13 @@ public interface FamilyMessages {
 
 	MessageSummary summary(UUID messageId);
 
+	/** The messages linked to a person by triage, newest first (ids and states only, nothing opened). */
+	java.util.List<MessageSummary> forPerson(UUID personId);
+
+	/**
+	 * The relative's answer to the family, relayed by a caseworker (casework checks the consent first): stored
+	 * sealed and shown on the family's receipt page as coming from their relative.
+	 */
+	void relayAnswer(UUID messageId, String text, String relayedBy);
+
 }

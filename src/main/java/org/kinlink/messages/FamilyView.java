@@ -10,8 +10,8 @@ import java.util.List;
 public record FamilyView(MessageStatus status, Instant receivedAt, Instant referredAt, Instant acknowledgedAt,
 		List<StaffReply> replies) {
 
-	/** A reply written by staff to the family. */
-	public record StaffReply(java.util.UUID id, String text, Instant sentAt) {
+	/** A reply to the family: written by staff, or the relative's own answer relayed by a caseworker. */
+	public record StaffReply(java.util.UUID id, String text, Instant sentAt, boolean fromRelative) {
 	}
 
 }

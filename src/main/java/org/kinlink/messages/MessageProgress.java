@@ -21,4 +21,10 @@ public interface MessageProgress {
 
 	void acknowledged(UUID messageId, Instant at);
 
+	/**
+	 * The addressee, who left the group and agreed to receive family messages, was given the letter (casework
+	 * checks the consent before it calls this).
+	 */
+	void delivered(UUID messageId, Instant at);
+
 }

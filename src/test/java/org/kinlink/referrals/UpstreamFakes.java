@@ -121,6 +121,21 @@ public class UpstreamFakes {
 		}
 
 		@Override
+		public List<MessageSummary> forPerson(UUID personId) {
+			return List.of();
+		}
+
+		@Override
+		public void relayAnswer(UUID messageId, String text, String relayedBy) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public void delivered(UUID messageId, Instant at) {
+			progress.add("delivered:" + messageId);
+		}
+
+		@Override
 		public void translationStarted(UUID messageId) {
 			progress.add("translationStarted:" + messageId);
 		}

@@ -86,9 +86,9 @@ class LetterService implements FamilyMessages, MessageProgress {
 	@Transactional
 	public FamilyView familyView(UUID messageId) {
 		FamilyMessage message = load(messageId);
-		List<FamilyView.StaffReply> staffReplies = replies.open(message, Reply.Direction.STAFF)
+		List<FamilyView.StaffReply> staffReplies = replies.open(message, Reply.Direction.STAFF, Reply.Direction.RELATIVE)
 			.stream()
-			.map(r -> new FamilyView.StaffReply(r.id(), r.text(), r.sentAt()))
+			.map(r -> new FamilyView.StaffReply(r.id(), r.text(), r.sentAt(), r.direction() == Reply.Direction.RELATIVE))
 			.toList();
 		audit.record(AuditEvent.success("message.family-view", RECORD, messageId));
 		return new FamilyView(message.status(), message.receivedAt(), message.reachedAt(MessageStatus.REFERRED),
@@ -104,6 +104,23 @@ class LetterService implements FamilyMessages, MessageProgress {
 		FamilyMessage message = load(messageId);
 		UUID reply = replies.add(message, Reply.Direction.FAMILY, null, text, now());
 		audit.record(AuditEvent.success("message.family-reply", RECORD, messageId).withDetail("reply " + reply));
+	}
+
+	@Override
+	@Transactional
+	public void relayAnswer(UUID messageId, String text, String relayedBy) {
+		if (text == null || text.isBlank()) {
+			throw new IllegalArgumentException("an answer needs text");
+		}
+		FamilyMessage message = load(messageId);
+		UUID reply = replies.add(message, Reply.Direction.RELATIVE, relayedBy, text, now());
+		audit.record(AuditEvent.success("message.relative-answer", RECORD, messageId).withDetail("reply " + reply));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<MessageSummary> forPerson(UUID personId) {
+		return personId == null ? List.of() : rows.forPerson(personId).stream().map(LetterService::summaryOf).toList();
 	}
 
 	@Override
@@ -152,6 +169,13 @@ class LetterService implements FamilyMessages, MessageProgress {
 	public void acknowledged(UUID messageId, Instant at) {
 		Instant when = at == null ? now() : at.truncatedTo(ChronoUnit.MICROS);
 		progress(messageId, (message, ignored) -> message.acknowledged(when));
+	}
+
+	@Override
+	@Transactional
+	public void delivered(UUID messageId, Instant at) {
+		Instant when = at == null ? now() : at.truncatedTo(ChronoUnit.MICROS);
+		progress(messageId, (message, ignored) -> message.delivered(when));
 	}
 
 	private void progress(UUID messageId, BiFunction<FamilyMessage, Instant, Boolean> step) {

@@ -34,6 +34,14 @@ class MessageRows {
 		return jdbc.sql("select nextval('messages.reference_seq')").query(Long.class).single();
 	}
 
+	/** The messages linked to a person, newest first. */
+	java.util.List<FamilyMessage> forPerson(UUID personId) {
+		return jdbc.sql("select * from messages.message where person_id = ? order by received_at desc")
+			.param(personId)
+			.query(MessageRows::row)
+			.list();
+	}
+
 	Optional<FamilyMessage> find(UUID id) {
 		return jdbc.sql("select * from messages.message where id = ?").param(id).query(MessageRows::row).optional();
 	}

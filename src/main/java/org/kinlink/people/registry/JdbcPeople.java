@@ -16,7 +16,6 @@ import org.kinlink.people.Person;
 import org.kinlink.people.PersonDetails;
 import org.kinlink.shared.web.RecordNotFoundException;
 import org.kinlink.storage.Vault;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,19 +31,20 @@ class JdbcPeople implements People {
 
 	static final int MAX_RESULTS = 50;
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final JdbcClient jdbc;
 
 	private final Vault vault;
+
+	private final PersonRecords records;
 
 	private final AuditTrail audit;
 
 	private final Clock clock;
 
-	JdbcPeople(JdbcClient jdbc, Vault vault, AuditTrail audit, Clock clock) {
+	JdbcPeople(JdbcClient jdbc, Vault vault, PersonRecords records, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.vault = vault;
+		this.records = records;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -57,7 +57,7 @@ class JdbcPeople implements People {
 		}
 		UUID id = UUID.randomUUID();
 		UUID keyId = vault.newKey();
-		byte[] sealed = vault.sealText(keyId, JSON.writeValueAsString(details), context(id));
+		byte[] sealed = records.seal(keyId, id, details);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		jdbc.sql("insert into people.person (id, key_id, details, created_at) values (?, ?, ?, ?)")
 			.params(id, keyId, sealed, Timestamp.from(now))
@@ -69,7 +69,7 @@ class JdbcPeople implements People {
 	@Override
 	@Transactional
 	public Person find(UUID id) {
-		Person person = (id == null ? Optional.<Person>empty() : load(id)).orElseThrow(RecordNotFoundException::new);
+		Person person = (id == null ? Optional.<Person>empty() : records.load(id)).orElseThrow(RecordNotFoundException::new);
 		audit.record(AuditEvent.success("person.read", "person", id));
 		return person;
 	}
@@ -81,9 +81,7 @@ class JdbcPeople implements People {
 		if (query.codePointCount(0, query.length()) < 2) {
 			return List.of();
 		}
-		List<Person> found = jdbc.sql("select * from people.person")
-			.query((rs, n) -> open(rs.getObject("id", UUID.class), rs.getObject("key_id", UUID.class),
-					rs.getBytes("details"), rs.getTimestamp("created_at").toInstant()))
+		List<Person> found = records.all()
 			.stream()
 			.filter(p -> score(p, query) > 0)
 			.sorted(Comparator.comparingInt((Person p) -> -score(p, query)).thenComparing(Person::createdAt))
@@ -105,23 +103,6 @@ class JdbcPeople implements People {
 			best = Math.max(best, score);
 		}
 		return best;
-	}
-
-	private Optional<Person> load(UUID id) {
-		return jdbc.sql("select * from people.person where id = ?")
-			.param(id)
-			.query((rs, n) -> open(id, rs.getObject("key_id", UUID.class), rs.getBytes("details"),
-					rs.getTimestamp("created_at").toInstant()))
-			.optional();
-	}
-
-	private Person open(UUID id, UUID keyId, byte[] sealed, Instant createdAt) {
-		String json = vault.openText(keyId, sealed, context(id));
-		return new Person(id, JSON.readValue(json, PersonDetails.class), createdAt);
-	}
-
-	private static String context(UUID id) {
-		return "people.person:" + id;
 	}
 
 }

@@ -60,8 +60,8 @@ class PortalApiController {
 			Instant receivedAt, Instant sentToAuthoritiesAt, Instant acknowledgedAt, List<StaffReply> replies) {
 	}
 
-	/** A reply from the association's staff. */
-	record StaffReply(UUID id, String text, Instant sentAt) {
+	/** A reply from the association's staff, or the relative's own answer relayed by them (fromRelative). */
+	record StaffReply(UUID id, String text, Instant sentAt, boolean fromRelative) {
 	}
 
 	@PostMapping(path = "/letters", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -97,7 +97,7 @@ class PortalApiController {
 	ResponseEntity<StatusResponse> status(@Valid @RequestBody StatusForm body, HttpServletRequest request) {
 		throttle.check(PortalThrottle.Bucket.RECEIPT, request);
 		StatusView view = desk.status(desk.open(body.receipt()));
-		List<StaffReply> replies = view.replies().stream().map(r -> new StaffReply(r.id(), r.text(), r.sentAt())).toList();
+		List<StaffReply> replies = view.replies().stream().map(r -> new StaffReply(r.id(), r.text(), r.sentAt(), r.fromRelative())).toList();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
 			.body(new StatusResponse(view.status().apiName(), view.receivedAt(), view.sentAt(), view.acknowledgedAt(),

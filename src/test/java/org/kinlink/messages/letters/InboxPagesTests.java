@@ -103,7 +103,8 @@ class InboxPagesTests {
 		assertThat(inbox(get("/staff/messages").param("page", "0"), 400).select(".alert-danger")).isNotEmpty();
 		assertThat(inbox(get("/staff/messages").param("from", "2026-02-01").param("to", "2026-01-01"), 400).text())
 			.contains("The first date must not be after the second.");
-		assertThat(inbox(get("/staff/messages").param("to", "+999999999-01-01"), 400).text()).contains("between the years 2000 and 2100");
+		assertThat(inbox(get("/staff/messages").param("to", "+999999999-01-01"), 400).text()).contains("Not a date.");
+		assertThat(inbox(get("/staff/messages").param("to", "2101-01-01"), 400).text()).contains("between the years 2000 and 2100");
 		assertThat(inbox(get("/staff/messages").param("from", "0001-01-01"), 400).text()).contains("between the years 2000 and 2100");
 	}
 
