@@ -1,0 +1,68 @@
+package org.kinlink.cases.consent;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.kinlink.audit.AuditEvent;
+import org.kinlink.audit.AuditTrail;
+import org.kinlink.cases.DisclosureLevel;
+import org.kinlink.cases.DisclosureRefusedException;
+import org.kinlink.cases.Disclosures;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The consent gate over the person's current legal basis. {@link #require} reads it with {@code FOR SHARE}: a
+ * withdrawal (which updates the row) waits for the disclosing transaction, and a disclosure that starts after
+ * the withdrawal committed finds no current basis and is refused.
+ */
+@Service
+class JdbcDisclosures implements Disclosures {
+
+	private static final String RECORD = "person";
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	JdbcDisclosures(JdbcClient jdbc, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public DisclosureLevel permitted(UUID personId) {
+		return current(personId, false).map(Basis::level).orElse(DisclosureLevel.NOTHING);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = DisclosureRefusedException.class)
+	public UUID require(UUID personId, DisclosureLevel needed, String purpose) {
+		Optional<Basis> basis = current(personId, true);
+		if (needed == DisclosureLevel.NOTHING || basis.isEmpty() || !basis.get().level().allows(needed)) {
+			audit.record(AuditEvent.denied("disclosure", RECORD, personId).withDetail("rule=S15;" + purpose + ";needs=" + needed));
+			throw new DisclosureRefusedException();
+		}
+		audit.record(AuditEvent.success("disclosure", RECORD, personId)
+			.withDetail(purpose + ";level=" + needed + ";basis=" + basis.get().id()));
+		return basis.get().id();
+	}
+
+	private Optional<Basis> current(UUID personId, boolean lock) {
+		if (personId == null) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select id, level from cases.legal_basis where person_id = ? and ended_at is null" + (lock ? " for share" : ""))
+			.param(personId)
+			.query((rs, n) -> new Basis(rs.getObject("id", UUID.class), DisclosureLevel.valueOf(rs.getString("level"))))
+			.optional();
+	}
+
+	private record Basis(UUID id, DisclosureLevel level) {
+	}
+
+}
