@@ -1,0 +1,228 @@
+package org.kinlink.security;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.kinlink.accounts.StaffRole;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * S13, the authorisation matrix: every route the application maps is listed here with the roles that may use
+ * it (a route missing from the list fails the build, so a new route must be classified), and every staff route
+ * is tried by every role and by an anonymous visitor. A role without the right gets 403; a role with it gets,
+ * on another team's case, 404 (the case is not confirmed to exist) and on records of other modules, which are
+ * not team-scoped, "not found" for an id that does not exist, never a page and never a 500.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorisationMatrixTests {
+
+	private static final Set<StaffRole> EVERYONE = EnumSet.allOf(StaffRole.class);
+
+	private static final Set<StaffRole> ADMIN = EnumSet.of(StaffRole.ADMIN);
+
+	private static final Set<StaffRole> AUDITOR = EnumSet.of(StaffRole.AUDITOR);
+
+	private static final Set<StaffRole> LIAISON = EnumSet.of(StaffRole.LIAISON);
+
+	private static final Set<StaffRole> LIAISON_REVIEWER = EnumSet.of(StaffRole.LIAISON, StaffRole.REVIEWER);
+
+	private static final Set<StaffRole> INTAKE = EnumSet.of(StaffRole.INTAKE);
+
+	private static final Set<StaffRole> INBOX = EnumSet.of(StaffRole.INTAKE, StaffRole.REVIEWER);
+
+	private static final Set<StaffRole> MEDIA = EnumSet.of(StaffRole.INTAKE, StaffRole.REVIEWER, StaffRole.ADMIN);
+
+	private static final Set<StaffRole> TRANSLATOR = EnumSet.of(StaffRole.TRANSLATOR);
+
+	private static final Set<StaffRole> REVIEWER = EnumSet.of(StaffRole.REVIEWER);
+
+	private static final Set<StaffRole> TRANSLATION = EnumSet.of(StaffRole.TRANSLATOR, StaffRole.REVIEWER);
+
+	/** Every staff route and who may use it: the specification, written by hand from DESIGN.md's roles. */
+	static final Map<String, Set<StaffRole>> STAFF_ROUTES = Map.ofEntries(
+			entry("GET /staff", EVERYONE),
+			entry("GET /staff/account/password", EVERYONE), entry("POST /staff/account/password", EVERYONE),
+			entry("GET /staff/audit", AUDITOR), entry("GET /staff/audit/verify", AUDITOR),
+			entry("GET /staff/users", ADMIN), entry("POST /staff/users", ADMIN), entry("GET /staff/users/new", ADMIN),
+			entry("GET /staff/users/{id}", ADMIN), entry("POST /staff/users/{id}/roles", ADMIN),
+			entry("POST /staff/users/{id}/disable", ADMIN), entry("POST /staff/users/{id}/enable", ADMIN),
+			entry("POST /staff/users/{id}/reset", ADMIN),
+			entry("GET /staff/authorities", LIAISON), entry("POST /staff/authorities", LIAISON),
+			entry("GET /staff/authorities/new", LIAISON), entry("GET /staff/authorities/{id}/edit", LIAISON),
+			entry("POST /staff/authorities/{id}", LIAISON), entry("POST /staff/authorities/{id}/deactivate", LIAISON),
+			entry("GET /staff/media/speech", ADMIN), entry("POST /staff/media/speech", ADMIN),
+			entry("GET /staff/media/{fileId}", MEDIA), entry("GET /staff/media/{fileId}/content/{kind}", MEDIA),
+			entry("GET /staff/media/{fileId}/transcript", MEDIA), entry("POST /staff/media/{fileId}/transcript", MEDIA),
+			entry("POST /staff/media/{fileId}/transcript/approve", MEDIA), entry("POST /staff/media/{fileId}/transcript/cues", MEDIA),
+			entry("POST /staff/media/{fileId}/transcript/import", MEDIA), entry("POST /staff/media/{fileId}/transcript/lines", MEDIA),
+			entry("POST /staff/media/{fileId}/transcript/reopen", MEDIA),
+			entry("GET /staff/messages", INBOX), entry("GET /staff/messages/{id}", INBOX),
+			entry("GET /staff/messages/{id}/replies", INBOX), entry("POST /staff/messages/{id}/replies", INBOX),
+			entry("POST /staff/messages/{id}/accept", INTAKE), entry("POST /staff/messages/{id}/reject", INTAKE),
+			entry("POST /staff/messages/{id}/person", INTAKE), entry("POST /staff/messages/{id}/person/new", INTAKE),
+			entry("POST /staff/messages/{id}/person/search", INTAKE),
+			entry("GET /staff/referrals", LIAISON_REVIEWER), entry("POST /staff/referrals", LIAISON),
+			entry("GET /staff/referrals/new", LIAISON), entry("GET /staff/referrals/overdue", LIAISON_REVIEWER),
+			entry("GET /staff/referrals/{id}", LIAISON_REVIEWER), entry("GET /staff/referrals/{id}/packet", LIAISON_REVIEWER),
+			entry("POST /staff/referrals/{id}/approve", LIAISON_REVIEWER), entry("POST /staff/referrals/{id}/dispatch", LIAISON),
+			entry("POST /staff/referrals/{id}/hand-delivery", LIAISON), entry("POST /staff/referrals/{id}/acknowledge", LIAISON),
+			entry("GET /staff/translations", TRANSLATION), entry("GET /staff/translations/{taskId}", TRANSLATION),
+			entry("POST /staff/translations/{taskId}", TRANSLATOR), entry("POST /staff/translations/{taskId}/take", TRANSLATOR),
+			entry("POST /staff/translations/{taskId}/reviewed", REVIEWER), entry("POST /staff/translations/{taskId}/return", REVIEWER),
+			entry("POST /staff/translations/{taskId}/approve", REVIEWER),
+			entry("GET /staff/translations/{taskId}/watch", TRANSLATION),
+			entry("GET /staff/translations/{taskId}/subtitles.vtt", TRANSLATION),
+			entry("GET /staff/translations/{taskId}/subtitles.srt", TRANSLATION),
+			entry("GET /staff/translations/{taskId}/media/{kind}", TRANSLATION));
+
+	/** Routes anybody may use: the portal, its API, first-run setup, activation, sign-in and the API description. */
+	static final Set<String> PUBLIC_ROUTES = Set.of("GET /", "GET /portal/letters", "POST /portal/letters",
+			"GET /portal/replies", "POST /portal/replies", "GET /portal/status", "POST /portal/status",
+			"POST /api/v1/portal/letters", "POST /api/v1/portal/replies", "POST /api/v1/portal/status",
+			"POST /api/v1/portal/uploads", "PATCH /api/v1/portal/uploads", "HEAD /api/v1/portal/uploads",
+			"OPTIONS /api/v1/portal/uploads", "DELETE /api/v1/portal/uploads", "POST /api/v1/portal/uploads/{uploadId}",
+			"PATCH /api/v1/portal/uploads/{uploadId}", "HEAD /api/v1/portal/uploads/{uploadId}",
+			"OPTIONS /api/v1/portal/uploads/{uploadId}", "DELETE /api/v1/portal/uploads/{uploadId}",
+			"GET /referral-downloads/{token}", "GET /setup", "POST /setup", "GET /activate", "POST /activate",
+			"GET /login", "GET /logout", "GET /v3/api-docs", "GET /v3/api-docs.yaml");
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	/** Filled in by {@link #seedRecords()}: ids of records that belong to another team. */
+	private final Map<String, String> otherTeamsRecords = new TreeMap<>();
+
+	@BeforeAll
+	void seedRecords() {
+		otherTeamsRecords.putAll(OtherTeam.seed(jdbc));
+	}
+
+	@Test
+	void everyMappedRouteIsClassified() {
+		Set<String> mapped = new TreeSet<>();
+		mapping.getHandlerMethods().forEach((info, method) -> {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+				if (pattern.equals("/error")) {
+					continue;
+				}
+				methods.forEach(m -> mapped.add(m.name() + " " + pattern));
+			}
+		});
+		Set<String> classified = new TreeSet<>(STAFF_ROUTES.keySet());
+		classified.addAll(PUBLIC_ROUTES);
+		assertThat(mapped).as("routes mapped but not in the matrix").isSubsetOf(classified);
+		assertThat(classified).as("routes in the matrix that are not mapped").isSubsetOf(mapped);
+		assertThat(STAFF_ROUTES.keySet()).allMatch(route -> route.contains(" /staff"));
+		assertThat(PUBLIC_ROUTES).noneMatch(route -> route.contains(" /staff"));
+	}
+
+	@Test
+	void everyStaffRouteRefusesEveryRoleWithoutTheRight() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (var route : STAFF_ROUTES.entrySet()) {
+			for (StaffRole role : StaffRole.values()) {
+				if (route.getValue().contains(role)) {
+					continue;
+				}
+				int status = perform(route.getKey(), role);
+				if (status != 403) {
+					wrong.add(route.getKey() + " as " + role + " -> " + status);
+				}
+			}
+		}
+		assertThat(wrong).as("expected 403").isEmpty();
+	}
+
+	@Test
+	void rolesWithTheRightFindNothingOfAnotherTeamsOrAnUnknownRecord() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (var route : STAFF_ROUTES.entrySet()) {
+			boolean record = VARIABLE.matcher(route.getKey()).find();
+			for (StaffRole role : route.getValue()) {
+				int status = perform(route.getKey(), role);
+				boolean fine = record ? status == 404 || status == 403 || route.getKey().startsWith("POST") && status == 400
+						: status != 403 && status < 500;
+				if (!fine) {
+					wrong.add(route.getKey() + " as " + role + " -> " + status);
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void anonymousVisitorsAreSentToSignIn() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (String route : STAFF_ROUTES.keySet()) {
+			var result = mvc.perform(request(HttpMethod.valueOf(method(route)), path(route)).with(csrf())).andReturn();
+			String location = result.getResponse().getRedirectedUrl();
+			if (result.getResponse().getStatus() != 302 || location == null || !location.endsWith("/login")) {
+				wrong.add(route + " -> " + result.getResponse().getStatus() + " " + location);
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	private int perform(String route, StaffRole role) throws Exception {
+		return mvc.perform(request(HttpMethod.valueOf(method(route)), path(route))
+			.with(user("matrix-" + role.name().toLowerCase()).roles(role.name()))
+			.with(csrf())).andReturn().getResponse().getStatus();
+	}
+
+	private static String method(String route) {
+		return route.substring(0, route.indexOf(' '));
+	}
+
+	/** The route with its variables filled: another team's record where there is one, else an unknown id. */
+	private String path(String route) {
+		String pattern = route.substring(route.indexOf(' ') + 1);
+		Matcher m = VARIABLE.matcher(pattern);
+		StringBuilder out = new StringBuilder();
+		while (m.find()) {
+			String value = otherTeamsRecords.getOrDefault(pattern.substring(0, m.start()) + m.group(1),
+					m.group(1).equals("kind") ? "working" : UUID.randomUUID().toString());
+			m.appendReplacement(out, value);
+		}
+		m.appendTail(out);
+		return out.toString();
+	}
+
+}
