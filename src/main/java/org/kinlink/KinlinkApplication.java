@@ -2,6 +2,8 @@ package org.kinlink;
 
 import java.util.Arrays;
 
+import org.kinlink.people.NamesCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +17,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class KinlinkApplication {
 
 	public static void main(String[] args) {
+		if (NamesCommand.handles(args)) {
+			// the name scorer needs no database and no server (docs/names.md)
+			int code = NamesCommand.run(args, System.out, System.err);
+			if (code != 0) {
+				System.exit(code);
+			}
+			return;
+		}
 		SpringApplication application = new SpringApplication(KinlinkApplication.class);
 		String[] arguments = args;
 		if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("--kinlink.command="))) {
