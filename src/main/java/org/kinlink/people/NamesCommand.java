@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 import org.kinlink.people.names.Evaluation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.kinlink.people.names.NameSimilarity;
 import org.kinlink.people.names.PersonScorer;
 
@@ -42,6 +44,7 @@ public final class NamesCommand {
 			err.println(text("people.cli.usage", SCORE, EVALUATE));
 			return 2;
 		}
+		quietLogs();
 		double threshold = threshold();
 		List<String[]> lines;
 		try {
@@ -73,6 +76,13 @@ public final class NamesCommand {
 		catch (Exception failed) {
 			err.println(text("people.cli.failed", failed.getMessage()));
 			return 1;
+		}
+	}
+
+	/** Without Spring, logback would log the embedded PostgreSQL of the evaluation at DEBUG into the results. */
+	private static void quietLogs() {
+		if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+			root.setLevel(ch.qos.logback.classic.Level.WARN);
 		}
 	}
 
