@@ -22,12 +22,15 @@ public final class NameForms {
 		PERSIAN, LATIN
 	}
 
+	private static final Memo<String, List<String>> TOKENS = new Memo<>(200_000);
+
 	/** Normalised tokens of a name, each in one script (a token mixing scripts is split where the script changes). */
 	public static List<String> tokens(String name) {
+		return name == null ? List.of() : TOKENS.get(name, NameForms::split);
+	}
+
+	private static List<String> split(String name) {
 		List<String> tokens = new ArrayList<>();
-		if (name == null) {
-			return tokens;
-		}
 		String text = Normalizer.normalize(name, Normalizer.Form.NFKD);
 		StringBuilder token = new StringBuilder();
 		Script current = null;
@@ -49,7 +52,7 @@ public final class NameForms {
 			token.append(script == Script.LATIN ? Character.toLowerCase(c) : c);
 		}
 		flush(tokens, token);
-		return tokens;
+		return List.copyOf(tokens);
 	}
 
 	public static Script script(String token) {

@@ -31,8 +31,13 @@ public final class NameSimilarity {
 
 	}
 
+	private static final Memo<String, Result> RESULTS = new Memo<>(500_000);
+
 	public static Result compare(String nameA, String nameB) {
-		return compare(NameForms.tokens(nameA), NameForms.tokens(nameB));
+		if (nameA == null || nameB == null) {
+			return Result.NONE;
+		}
+		return RESULTS.get(nameA + '\t' + nameB, ignored -> compare(NameForms.tokens(nameA), NameForms.tokens(nameB)));
 	}
 
 	public static Result compare(List<String> a, List<String> b) {

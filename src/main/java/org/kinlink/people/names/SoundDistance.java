@@ -22,8 +22,14 @@ public final class SoundDistance {
 	private SoundDistance() {
 	}
 
+	private static final Memo<String, Double> SIMILARITIES = new Memo<>(1_000_000);
+
 	/** 1 for two spellings of the same sounds, towards 0 as they drift apart; the tokens are normalised. */
 	public static double similarity(String tokenA, String tokenB) {
+		return SIMILARITIES.get(tokenA + '\t' + tokenB, ignored -> compute(tokenA, tokenB));
+	}
+
+	private static double compute(String tokenA, String tokenB) {
 		String a = Sounds.of(tokenA);
 		String b = Sounds.of(tokenB);
 		if (a.isEmpty() || b.isEmpty()) {

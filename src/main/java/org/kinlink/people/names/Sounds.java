@@ -17,8 +17,10 @@ public final class Sounds {
 	private Sounds() {
 	}
 
+	private static final Memo<String, String> SOUNDS = new Memo<>(100_000);
+
 	public static String of(String token) {
-		return NameForms.script(token) == NameForms.Script.PERSIAN ? persian(token) : latin(token);
+		return SOUNDS.get(token, t -> NameForms.script(t) == NameForms.Script.PERSIAN ? persian(t) : latin(t));
 	}
 
 	static String persian(String token) {

@@ -39,6 +39,14 @@ class PersonRecords {
 		return jdbc.sql("select * from people.person").query(this::open).list();
 	}
 
+	/** Persons written at or after the instant, oldest first. */
+	List<Person> createdSince(Instant since) {
+		return jdbc.sql("select * from people.person where created_at >= ? order by created_at")
+			.param(java.sql.Timestamp.from(since))
+			.query(this::open)
+			.list();
+	}
+
 	byte[] seal(UUID keyId, UUID id, PersonDetails details) {
 		return vault.sealText(keyId, JSON.writeValueAsString(details), context(id));
 	}
