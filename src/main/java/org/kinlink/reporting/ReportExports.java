@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.dhatim.fastexcel.Workbook;
@@ -94,7 +95,7 @@ final class ReportExports {
 		}
 		base = base.length() > SHEET_NAME_LIMIT ? base.substring(0, SHEET_NAME_LIMIT) : base;
 		String name = base;
-		for (int n = 2; !taken.add(name.toLowerCase()); n++) {
+		for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
 			String suffix = " " + n;
 			name = base.substring(0, Math.min(base.length(), SHEET_NAME_LIMIT - suffix.length())) + suffix;
 		}

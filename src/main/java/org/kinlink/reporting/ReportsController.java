@@ -1,5 +1,6 @@
 package org.kinlink.reporting;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,7 +63,7 @@ class ReportsController {
 	public ResponseEntity<byte[]> exportCsv(Locale locale) {
 		byte[] body = ReportExports.csv(reports.figures(locale), messages.getMessage("reporting.section", null, locale),
 				messages.getMessage("reporting.empty", null, locale));
-		return download(body, "csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+		return download(body, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
 	}
 
 	@GetMapping("/export.xlsx")
