@@ -43,7 +43,7 @@ public class FirstAdministrator {
 			throw new IllegalTransitionException("setup.alreadyDone");
 		}
 		UUID id = UUID.randomUUID();
-		users.insert(new StaffUser(id, username, displayName, passwords.encode(password), EnumSet.of(StaffRole.ADMIN), true, 0));
+		users.insert(new StaffUser(id, username, displayName, null, passwords.encode(password), EnumSet.of(StaffRole.ADMIN), true, 0));
 		audit.recordAs(username, AuditEvent.success("account.setup", "staff_user", id));
 	}
 

@@ -2,6 +2,7 @@ package org.kinlink.accounts.users;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -94,9 +95,9 @@ class StaffAccounts {
 	}
 
 	@Transactional
-	Created create(String username, String displayName, Set<StaffRole> roles) {
+	Created create(String username, String displayName, String team, Set<StaffRole> roles) {
 		UUID id = UUID.randomUUID();
-		users.insert(StaffUser.created(id, username, displayName, roles));
+		users.insert(StaffUser.created(id, username, displayName, team, roles));
 		ActivationCodes.Issued code = codes.issue(id);
 		audit.record(AuditEvent.success("account.created", RECORD, id).withDetail(roleNames(roles)));
 		return new Created(id, code);
@@ -130,6 +131,20 @@ class StaffAccounts {
 		}
 		requireUnchanged(users.changeRoles(id, roles, user.stamp()));
 		audit.record(AuditEvent.success("account.roles-changed", RECORD, id).withDetail(roleNames(roles)));
+	}
+
+	/**
+	 * Moves the account to another team, or to none when {@code team} is null. Like a role change it raises the
+	 * stamp, so open sessions end and the next sign-in sees the cases of the new team only.
+	 */
+	@Transactional
+	void changeTeam(UUID id, String team) {
+		StaffUser user = get(id);
+		if (Objects.equals(user.team(), team)) {
+			return;
+		}
+		requireUnchanged(users.changeTeam(id, team, user.stamp()));
+		audit.record(AuditEvent.success("account.team-changed", RECORD, id).withDetail(team == null ? "none" : team));
 	}
 
 	@Transactional

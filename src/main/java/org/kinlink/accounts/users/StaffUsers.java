@@ -61,10 +61,10 @@ class StaffUsers {
 
 	void insert(StaffUser user) {
 		jdbc.sql("""
-				insert into accounts.staff_user (id, username, display_name, password_hash, roles, enabled, stamp)
-				values (?, ?, ?, ?, ?::text[], ?, ?)
+				insert into accounts.staff_user (id, username, display_name, team, password_hash, roles, enabled, stamp)
+				values (?, ?, ?, ?, ?, ?::text[], ?, ?)
 				""")
-			.params(user.id(), user.username(), user.displayName(), user.passwordHash(), rolesLiteral(user.roles()),
+			.params(user.id(), user.username(), user.displayName(), user.team(), user.passwordHash(), rolesLiteral(user.roles()),
 					user.enabled(), user.stamp())
 			.update();
 	}
@@ -98,6 +98,13 @@ class StaffUsers {
 			.update() == 1;
 	}
 
+	/** Moves the account to another team (null: none); its sessions end, as the cases it sees change. */
+	boolean changeTeam(UUID id, String team, long expectedStamp) {
+		return jdbc.sql("update accounts.staff_user set team = ?, stamp = stamp + 1 where id = ? and stamp = ?")
+			.params(team, id, expectedStamp)
+			.update() == 1;
+	}
+
 	boolean changeEnabled(UUID id, boolean enabled, long expectedStamp) {
 		return jdbc.sql("update accounts.staff_user set enabled = ?, stamp = stamp + 1 where id = ? and stamp = ?")
 			.params(enabled, id, expectedStamp)
@@ -113,7 +120,7 @@ class StaffUsers {
 		Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
 		Arrays.stream((String[]) array.getArray()).map(StaffRole::valueOf).forEach(roles::add);
 		return new StaffUser(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
-				rs.getString("password_hash"), roles, rs.getBoolean("enabled"), rs.getLong("stamp"));
+				rs.getString("team"), rs.getString("password_hash"), roles, rs.getBoolean("enabled"), rs.getLong("stamp"));
 	}
 
 }

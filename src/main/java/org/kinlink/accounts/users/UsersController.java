@@ -72,7 +72,7 @@ class UsersController {
 		}
 		StaffAccounts.Created created;
 		try {
-			created = accounts.create(form.username(), form.displayName(), form.roles());
+			created = accounts.create(form.username(), form.displayName(), form.team(), form.roles());
 		}
 		catch (DuplicateKeyException raced) {
 			result.rejectValue("username", "accounts.users.usernameTaken");
@@ -90,6 +90,9 @@ class UsersController {
 		if (!model.containsAttribute("rolesForm")) {
 			model.addAttribute("rolesForm", new RolesForm(user.roles()));
 		}
+		if (!model.containsAttribute("teamForm")) {
+			model.addAttribute("teamForm", new TeamForm(user.team()));
+		}
 		return DETAIL_VIEW;
 	}
 
@@ -100,6 +103,16 @@ class UsersController {
 			return showUser(id, model);
 		}
 		accounts.changeRoles(id, form.roles(), actor.getName());
+		return "redirect:/staff/users/" + id + "?saved";
+	}
+
+	@PostMapping("/{id}/team")
+	public String processTeamForm(@PathVariable UUID id, @Valid @ModelAttribute("teamForm") TeamForm form,
+			BindingResult result, Model model) {
+		if (result.hasErrors()) {
+			return showUser(id, model);
+		}
+		accounts.changeTeam(id, form.team());
 		return "redirect:/staff/users/" + id + "?saved";
 	}
 
