@@ -13,7 +13,7 @@ import org.kinlink.shared.web.IllegalTransitionException;
 record FollowUp(UUID id, UUID caseId, LocalDate dueOn, String purpose, String outcome, String createdBy,
 		Instant createdAt, Instant doneAt, String doneBy, Instant remindedAt) {
 
-	boolean done() {
+	public boolean done() {
 		return doneAt != null;
 	}
 
