@@ -111,7 +111,10 @@ class EmploymentController {
 		model.addAttribute("caseId", file.id());
 		model.addAttribute("showEmployer", reader.opensRestricted(file));
 		model.addAttribute("caseReference", file.reference());
-		model.addAttribute("form", form);
+		if (!model.containsAttribute("form")) {
+			// a bound form stays as bound: replacing it would drop its errors
+			model.addAttribute("form", form);
+		}
 		return FORM;
 	}
 

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Work and income records of a case. The employer is sealed and opened only for a reader who may open the
- * case's RESTRICTED fields, and that read is audited ("case.employment.read").
+ * case's RESTRICTED fields, and that read is audited as case.employment.read.
  */
 @Service
 class EmploymentRecords {

@@ -6,7 +6,7 @@ import org.kinlink.shared.text.PersianText;
 
 /**
  * A monthly income as staff type it: whole euros, in Latin, Persian or Arabic digits, optionally grouped by
- * spaces, commas or the Persian thousands separator ("1 200", "1,200", "۱٬۲۰۰"). Cents, signs and words are
+ * spaces, commas or the Persian thousands separator. Cents, signs and words are
  * refused rather than guessed.
  */
 final class IncomeInput {

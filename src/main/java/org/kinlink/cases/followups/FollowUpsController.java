@@ -106,7 +106,10 @@ class FollowUpsController {
 	private static String form(Model model, CaseFile file, FollowUpForm form) {
 		model.addAttribute("caseId", file.id());
 		model.addAttribute("caseReference", file.reference());
-		model.addAttribute("form", form);
+		if (!model.containsAttribute("form")) {
+			// a bound form stays as bound: replacing it would drop its errors
+			model.addAttribute("form", form);
+		}
 		return FORM;
 	}
 
@@ -114,7 +117,10 @@ class FollowUpsController {
 		model.addAttribute("caseId", file.id());
 		model.addAttribute("caseReference", file.reference());
 		model.addAttribute("followUp", followUp);
-		model.addAttribute("form", form);
+		if (!model.containsAttribute("form")) {
+			// a bound form stays as bound: replacing it would drop its errors
+			model.addAttribute("form", form);
+		}
 		return DONE_FORM;
 	}
 

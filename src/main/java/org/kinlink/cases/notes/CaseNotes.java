@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Case notes, append-only: written and read, never edited or deleted. Callers check first that the reader may
- * open RESTRICTED fields; every read is audited ("case.note.read"), every note written ("case.note.add").
+ * open RESTRICTED fields; every read is audited as case.note.read, every note written as case.note.add.
  */
 @Service
 class CaseNotes {

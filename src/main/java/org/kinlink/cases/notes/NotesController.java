@@ -69,7 +69,10 @@ class NotesController {
 
 	private String page(Model model, CaseFile file, CaseReader reader, NoteForm form) {
 		panel.contribute(file, reader, model);
-		model.addAttribute("form", form);
+		if (!model.containsAttribute("form")) {
+			// a bound form stays as bound: replacing it would drop its errors
+			model.addAttribute("form", form);
+		}
 		return LIST;
 	}
 

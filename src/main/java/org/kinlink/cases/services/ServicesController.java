@@ -119,7 +119,10 @@ class ServicesController {
 		model.addAttribute("caseId", file.id());
 		model.addAttribute("caseReference", file.reference());
 		model.addAttribute("serviceId", serviceId);
-		model.addAttribute("form", form);
+		if (!model.containsAttribute("form")) {
+			// a bound form stays as bound: replacing it would drop its errors
+			model.addAttribute("form", form);
+		}
 		return FORM;
 	}
 
