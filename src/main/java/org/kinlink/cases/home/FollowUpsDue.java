@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * the module): only the case, its reference and the due day, nothing sealed is opened here.
  */
 @Repository
-class FollowUpsDue {
+public class FollowUpsDue {
 
 	private final JdbcClient jdbc;
 
@@ -21,7 +21,7 @@ class FollowUpsDue {
 	}
 
 	/** A follow-up due: which case and when. */
-	record Due(UUID caseId, String reference, LocalDate dueOn) {
+	public record Due(UUID caseId, String reference, LocalDate dueOn) {
 	}
 
 	List<Due> dueFor(String username, String team, boolean supervisor, LocalDate until) {
