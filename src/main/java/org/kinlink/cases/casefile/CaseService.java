@@ -102,7 +102,7 @@ class CaseService {
 	}
 
 	/** Closes the case; refused while a departure notification has not been dispatched. */
-	@Transactional
+	@Transactional(noRollbackFor = IllegalTransitionException.class)
 	void close(UUID caseId, CaseReader reader, CaseForms.CloseForm form) {
 		CaseFile file = at(access.forChange(caseId, reader, "case.close"), form.version());
 		if (notifications.undispatched(caseId) > 0) {

@@ -58,9 +58,15 @@ class TemplateController {
 
 	@GetMapping
 	String showTemplates(Model model) {
-		model.addAttribute("templates", templates.all());
-		model.addAttribute("kinds", KINDS);
+		List<NotificationTemplate> all = templates.all();
+		model.addAttribute("rows", KINDS.stream()
+			.map(kind -> new Row(kind, all.stream().filter(t -> t.authorityKind().equals(kind)).findFirst().orElse(null)))
+			.toList());
 		return LIST;
+	}
+
+	/** A kind of authority and its template, if it has one. */
+	record Row(String kind, NotificationTemplate template) {
 	}
 
 	@GetMapping("/{kind}")
