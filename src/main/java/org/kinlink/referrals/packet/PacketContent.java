@@ -8,10 +8,33 @@ import java.util.List;
  * messages and translation modules. The language is the recipient's language of correspondence.
  */
 public record PacketContent(String reference, String language, Instant date, String recipientName,
-		String recipientAddress, int acknowledgeWithinDays, List<Letter> letters) {
+		String recipientAddress, int acknowledgeWithinDays, List<Letter> letters, Notice notice) {
 
 	public PacketContent {
 		letters = List.copyOf(letters);
+	}
+
+	/** A packet of family messages. */
+	public PacketContent(String reference, String language, Instant date, String recipientName,
+			String recipientAddress, int acknowledgeWithinDays, List<Letter> letters) {
+		this(reference, language, date, recipientName, recipientAddress, acknowledgeWithinDays, letters, null);
+	}
+
+	/** A packet whose content is one notification letter (e.g. casework's departure notice), no messages. */
+	public static PacketContent ofNotice(String reference, String language, Instant date, String recipientName,
+			String recipientAddress, int acknowledgeWithinDays, Notice notice) {
+		return new PacketContent(reference, language, date, recipientName, recipientAddress, acknowledgeWithinDays,
+				List.of(), java.util.Objects.requireNonNull(notice));
+	}
+
+	/** A notification letter in the packet's language: subject and body, filled in by its sender. */
+	public record Notice(String subject, String body) {
+
+		/** The letter as one text (subject, blank line, body): what its enclosure digest is taken over. */
+		public String text() {
+			return subject + "\n\n" + body;
+		}
+
 	}
 
 	/**

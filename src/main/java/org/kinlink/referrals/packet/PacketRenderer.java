@@ -81,6 +81,10 @@ public class PacketRenderer {
 
 	private List<Enclosure> enclosures(PacketContent content, Locale locale) {
 		List<Enclosure> enclosures = new ArrayList<>();
+		if (content.notice() != null) {
+			enclosures.add(new Enclosure(messages.getMessage("referrals.packet.enclosure.notice",
+					new Object[] { content.reference() }, locale), Digests.sha256(content.notice().text())));
+		}
 		for (PacketContent.Letter letter : content.letters()) {
 			String language = languageName(letter.translationLanguage(), locale);
 			enclosures.add(new Enclosure(messages.getMessage("referrals.packet.enclosure.translation",

@@ -54,8 +54,16 @@ public class Referral {
 
 	private Instant mailSentAt;
 
+	private final boolean notification;
+
 	Referral(UUID id, String reference, UUID authorityId, Recipient recipient, List<UUID> messageIds, String createdBy,
 			Instant createdAt) {
+		this(id, reference, authorityId, recipient, messageIds, createdBy, createdAt, false);
+	}
+
+	Referral(UUID id, String reference, UUID authorityId, Recipient recipient, List<UUID> messageIds, String createdBy,
+			Instant createdAt, boolean notification) {
+		this.notification = notification;
 		this.id = Objects.requireNonNull(id);
 		this.reference = Objects.requireNonNull(reference);
 		this.authorityId = Objects.requireNonNull(authorityId);
@@ -64,8 +72,8 @@ public class Referral {
 		this.createdBy = Objects.requireNonNull(createdBy);
 		this.createdAt = Objects.requireNonNull(createdAt);
 		this.state = ReferralState.DRAFT;
-		if (this.messageIds.isEmpty()) {
-			throw new IllegalArgumentException("a referral needs at least one message");
+		if (this.messageIds.isEmpty() != notification) {
+			throw new IllegalArgumentException("a referral carries either messages or a notification letter");
 		}
 	}
 
@@ -73,6 +81,12 @@ public class Referral {
 	static Referral draft(UUID id, String reference, UUID authorityId, Recipient recipient, List<UUID> messageIds,
 			String createdBy, Instant at) {
 		return new Referral(id, reference, authorityId, recipient, messageIds, createdBy, at);
+	}
+
+	/** A new DRAFT whose packet is a notification letter (stored sealed beside it) instead of family messages. */
+	static Referral notificationDraft(UUID id, String reference, UUID authorityId, Recipient recipient, String createdBy,
+			Instant at) {
+		return new Referral(id, reference, authorityId, recipient, List.of(), createdBy, at, true);
 	}
 
 	/**
@@ -181,6 +195,11 @@ public class Referral {
 
 	public List<UUID> messageIds() {
 		return messageIds;
+	}
+
+	/** Whether the packet is a notification letter (casework) rather than family messages. */
+	public boolean notification() {
+		return notification;
 	}
 
 	public String createdBy() {

@@ -117,6 +117,19 @@ class ReferralRepository {
 		jdbc.sql("update referrals.referral set key_id = ?, packet = ? where id = ?").params(keyId, sealed, id).update();
 	}
 
+	/** Stores a notification referral's letter, sealed under its own data key. */
+	void storeNotice(UUID id, UUID keyId, byte[] sealed) {
+		jdbc.sql("update referrals.referral set notice_key_id = ?, notice = ? where id = ?").params(keyId, sealed, id).update();
+	}
+
+	/** The sealed letter of a notification referral. */
+	Optional<SealedPacket> notice(UUID id) {
+		return jdbc.sql("select notice_key_id, notice from referrals.referral where id = ? and notice is not null")
+			.param(id)
+			.query((rs, n) -> new SealedPacket(rs.getObject("notice_key_id", UUID.class), rs.getBytes("notice")))
+			.optional();
+	}
+
 	Optional<SealedPacket> packet(UUID id) {
 		return jdbc.sql("select key_id, packet from referrals.referral where id = ? and packet is not null")
 			.param(id)
@@ -178,7 +191,7 @@ class ReferralRepository {
 				rs.getString("recipient_language"), rs.getString("recipient_email"), rs.getString("recipient_address"),
 				rs.getInt("recipient_ack_days"));
 		Referral referral = new Referral(id, rs.getString("reference"), rs.getObject("authority_id", UUID.class), recipient,
-				messages, rs.getString("created_by"), instant(rs, "created_at"));
+				messages, rs.getString("created_by"), instant(rs, "created_at"), rs.getObject("notice_key_id") != null);
 		String channel = rs.getString("dispatch_channel");
 		referral.restore(ReferralState.valueOf(rs.getString("state")), rs.getString("approved_by"),
 				instant(rs, "approved_at"), channel == null ? null : DispatchChannel.valueOf(channel),

@@ -75,11 +75,14 @@ public class ReferralService {
 
 	private final MediaEnclosures enclosures;
 
+	private final NotificationDrafts notices;
+
 	ReferralService(ReferralRepository referrals, AuthorityDirectory directory, PacketAssembler assembler,
 			PacketRenderer renderer, PacketMailer mailer, MessageProgress progress, Vault vault, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock, @Value("${kinlink.time-zone:Europe/Tirane}") ZoneId zone,
-			MediaEnclosures enclosures) {
+			MediaEnclosures enclosures, NotificationDrafts notices) {
 		this.enclosures = enclosures;
+		this.notices = notices;
 		this.referrals = referrals;
 		this.directory = directory;
 		this.assembler = assembler;
@@ -150,7 +153,8 @@ public class ReferralService {
 		}
 		Instant now = now();
 		referral.approve(approver, now);
-		RenderedPacket packet = renderer.render(assembler.content(referral, now));
+		RenderedPacket packet = renderer.render(referral.notification() ? notices.content(referral, now)
+				: assembler.content(referral, now));
 		UUID keyId = vault.newKey();
 		referrals.storePacket(id, keyId, vault.seal(keyId, packet.pdf(), PACKET_CONTEXT));
 		referral.attachPacket(packet.sha256());
