@@ -2,6 +2,7 @@ package org.kinlink.cases.consent;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.kinlink.audit.AuditEvent;
 import org.kinlink.audit.AuditTrail;
@@ -16,13 +17,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The consent gate over the person's current legal basis. {@link #require} reads it with {@code FOR SHARE}: a
- * withdrawal (which updates the row) waits for the disclosing transaction, and a disclosure that starts after
- * the withdrawal committed finds no current basis and is refused.
+ * withdrawal or a new decision (which update the row) waits for the disclosing transaction, and a disclosure
+ * that starts after the withdrawal committed finds no current basis and is refused. A disclosure that waited
+ * for a new decision to supersede the old one reads again and rests on the new one.
  */
 @Service
 class JdbcDisclosures implements Disclosures {
 
 	private static final String RECORD = "person";
+
+	/** A purpose is a short code, never free text: it goes into the audit trail. */
+	private static final Pattern PURPOSE = Pattern.compile("[a-z][a-z0-9.-]{0,47}");
 
 	private final JdbcClient jdbc;
 
@@ -42,9 +47,17 @@ class JdbcDisclosures implements Disclosures {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = DisclosureRefusedException.class)
 	public UUID require(UUID personId, DisclosureLevel needed, String purpose) {
+		if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
+			throw new IllegalArgumentException("purpose must be a short code such as message.deliver");
+		}
 		Optional<Basis> basis = current(personId, true);
-		if (needed == DisclosureLevel.NOTHING || basis.isEmpty() || !basis.get().level().allows(needed)) {
-			audit.record(AuditEvent.denied("disclosure", RECORD, personId).withDetail("rule=S15;" + purpose + ";needs=" + needed));
+		if (basis.isEmpty()) {
+			// The row we waited on may have been superseded: its successor was invisible to the first statement.
+			basis = current(personId, true);
+		}
+		if (needed == null || needed == DisclosureLevel.NOTHING || basis.isEmpty() || !basis.get().level().allows(needed)) {
+			audit.record(AuditEvent.denied("disclosure", RECORD, personId)
+				.withDetail("rule=S15;" + purpose + ";needs=" + needed + basis.map(b -> ";basis=" + b.id()).orElse(";no-basis")));
 			throw new DisclosureRefusedException();
 		}
 		audit.record(AuditEvent.success("disclosure", RECORD, personId)
