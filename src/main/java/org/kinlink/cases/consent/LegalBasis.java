@@ -33,11 +33,11 @@ record LegalBasis(UUID id, UUID caseId, UUID personId, Kind kind, DisclosureLeve
 		WITHDRAWN, SUPERSEDED
 	}
 
-	boolean current() {
+	public boolean current() {
 		return endedAt == null;
 	}
 
-	boolean vitalInterest() {
+	public boolean vitalInterest() {
 		return kind == Kind.VITAL_INTEREST;
 	}
 

@@ -7,7 +7,7 @@ import org.kinlink.messages.LetterContent;
 /** A letter delivered to the person, opened for the caseworker to hand over, with what the person allows now. */
 record DeliveredLetter(LetterContent content, Delivery delivery, DisclosureLevel level) {
 
-	boolean mayRelay() {
+	public boolean mayRelay() {
 		return level.allows(DisclosureLevel.RELAY_MESSAGES);
 	}
 

@@ -16,17 +16,17 @@ record WaitingView(List<Item> items, DisclosureLevel level, boolean restricted) 
 	/** One letter and its delivery, if any. */
 	record Item(MessageSummary summary, Delivery delivery) {
 
-		boolean delivered() {
+		public boolean delivered() {
 			return delivery != null;
 		}
 
 		/** Accepted by intake and not delivered yet. */
-		boolean deliverable() {
+		public boolean deliverable() {
 			return delivery == null && MessagesWaiting.deliverable(summary.status());
 		}
 
 		/** Linked to the person but not accepted by intake (or rejected). */
-		boolean notAccepted() {
+		public boolean notAccepted() {
 			return summary.status() == MessageStatus.RECEIVED || summary.status() == MessageStatus.REJECTED;
 		}
 
