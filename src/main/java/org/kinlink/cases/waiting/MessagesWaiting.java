@@ -139,11 +139,13 @@ class MessagesWaiting {
 
 	/** The message, if it is linked to the case's person; otherwise "not found". */
 	private MessageSummary ofPerson(CaseFile file, UUID messageId) {
-		MessageSummary summary = messages.summary(messageId);
-		if (!file.personId().equals(summary.personId())) {
-			throw new RecordNotFoundException();
-		}
-		return summary;
+		// Looked up among the person's letters: an unknown id never raises inside the messages module's
+		// transaction (which would mark ours rollback-only and lose the audited refusal).
+		return messages.forPerson(file.personId())
+			.stream()
+			.filter(s -> s.messageId().equals(messageId))
+			.findFirst()
+			.orElseThrow(RecordNotFoundException::new);
 	}
 
 	/** What a delivery did. */
