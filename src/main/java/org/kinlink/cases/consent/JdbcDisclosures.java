@@ -12,14 +12,20 @@ import org.kinlink.cases.Disclosures;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The consent gate over the person's current legal basis. {@link #require} reads it with {@code FOR SHARE}: a
  * withdrawal or a new decision (which update the row) waits for the disclosing transaction, and a disclosure
  * that starts after the withdrawal committed finds no current basis and is refused. A disclosure that waited
- * for a new decision to supersede the old one reads again and rests on the new one.
+ * for a new decision to supersede the old one reads again and rests on the new one. A refusal stays audited
+ * even when the caller's transaction rolls back.
  */
 @Service
 class JdbcDisclosures implements Disclosures {
@@ -33,9 +39,13 @@ class JdbcDisclosures implements Disclosures {
 
 	private final AuditTrail audit;
 
-	JdbcDisclosures(JdbcClient jdbc, AuditTrail audit) {
+	private final TransactionTemplate afterwards;
+
+	JdbcDisclosures(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.afterwards = new TransactionTemplate(transactions);
+		this.afterwards.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
@@ -56,13 +66,30 @@ class JdbcDisclosures implements Disclosures {
 			basis = current(personId, true);
 		}
 		if (needed == null || needed == DisclosureLevel.NOTHING || basis.isEmpty() || !basis.get().level().allows(needed)) {
-			audit.record(AuditEvent.denied("disclosure", RECORD, personId)
-				.withDetail("rule=S15;" + purpose + ";needs=" + needed + basis.map(b -> ";basis=" + b.id()).orElse(";no-basis")));
+			AuditEvent denied = AuditEvent.denied("disclosure", RECORD, personId)
+				.withDetail("rule=S15;" + purpose + ";needs=" + needed + basis.map(b -> ";basis=" + b.id()).orElse(";no-basis"));
+			audit.record(denied);
+			keepIfRolledBack(denied);
 			throw new DisclosureRefusedException();
 		}
 		audit.record(AuditEvent.success("disclosure", RECORD, personId)
 			.withDetail(purpose + ";level=" + needed + ";basis=" + basis.get().id()));
 		return basis.get().id();
+	}
+
+	/**
+	 * A caller that lets the refusal roll its transaction back would lose the audited denial with it: then it is
+	 * written again in a transaction of its own, after the caller's has ended and released its locks.
+	 */
+	private void keepIfRolledBack(AuditEvent denied) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status == STATUS_ROLLED_BACK) {
+					afterwards.executeWithoutResult(tx -> audit.record(denied));
+				}
+			}
+		});
 	}
 
 	private Optional<Basis> current(UUID personId, boolean lock) {
