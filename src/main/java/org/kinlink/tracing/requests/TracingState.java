@@ -6,7 +6,7 @@ enum TracingState {
 	OPEN, LINKED, ANSWERED, CLOSED_NOT_FOUND;
 
 	/** Whether staff may still work on it (link a person, answer, close). */
-	boolean inProgress() {
+	public boolean inProgress() {
 		return this == OPEN || this == LINKED;
 	}
 
