@@ -46,10 +46,27 @@ public class Receipts {
 			.update();
 	}
 
-	/** The message the receipt belongs to, if any. */
+	/** Stores the receipt's hash for a tracing request, in the caller's transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void storeForTracing(IssuedReceipt issued, UUID tracingRequestId) {
+		jdbc.sql("insert into portal.receipt (hash, tracing_request_id, created_at) values (?, ?, ?)")
+			.params(issued.hash(), tracingRequestId, Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	/** The message the receipt belongs to, if any (a receipt of a tracing request finds none). */
 	public Optional<UUID> find(Receipt receipt) {
+		return owner(receipt).map(ReceiptOwner::messageId);
+	}
+
+	/** The letter or the tracing request the receipt belongs to, if any; the cost is the same either way. */
+	public Optional<ReceiptOwner> owner(Receipt receipt) {
 		String hash = hasher.hash(receipt);
-		return jdbc.sql("select message_id from portal.receipt where hash = ?").param(hash).query(UUID.class).optional();
+		return jdbc.sql("select message_id, tracing_request_id from portal.receipt where hash = ?")
+			.param(hash)
+			.query((rs, n) -> new ReceiptOwner(rs.getObject("message_id", UUID.class), rs.getObject("tracing_request_id", UUID.class)))
+			.optional()
+			.filter(owner -> owner.messageId() != null || owner.tracingRequestId() != null);
 	}
 
 }

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 
 import org.kinlink.media.UploadsNotReadyException;
 import org.kinlink.portal.receipts.Receipt;
+import org.kinlink.portal.receipts.ReceiptOwner;
 import org.kinlink.portal.web.PortalForms.ReplyForm;
 import org.kinlink.portal.web.PortalForms.StatusForm;
 
@@ -57,11 +58,15 @@ class PortalController {
 
 	private final UploadLimits limits;
 
+	private final TracingStatusPage tracingStatus;
+
 	PortalController(PortalDesk desk, FormKeys formKeys, PortalThrottle throttle, MultipartLetter multipart,
+			TracingStatusPage tracingStatus,
 			jakarta.validation.Validator validator, @Value("${kinlink.uploads.max-files:10}") int maxFiles,
 			@Value("${kinlink.uploads.max-size:2GB}") DataSize maxSize,
 			@Value("${kinlink.uploads.plain-max-size:100MB}") DataSize plainMaxSize) {
 		this.desk = desk;
+		this.tracingStatus = tracingStatus;
 		this.formKeys = formKeys;
 		this.throttle = throttle;
 		this.multipart = multipart;
@@ -176,8 +181,11 @@ class PortalController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return STATUS_FORM;
 		}
-		UUID messageId = desk.open(form.receipt());
-		return showStatus(model, messageId, form.receipt(), new ReplyForm(null, null));
+		ReceiptOwner owner = desk.openAny(form.receipt());
+		if (owner.isTracing()) {
+			return tracingStatus.show(model, owner.tracingRequestId());
+		}
+		return showStatus(model, owner.messageId(), form.receipt(), new ReplyForm(null, null));
 	}
 
 	@PostMapping("/portal/replies")

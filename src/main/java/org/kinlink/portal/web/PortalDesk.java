@@ -11,6 +11,7 @@ import org.kinlink.messages.FamilyView;
 import org.kinlink.messages.LetterSubmission;
 import org.kinlink.portal.receipts.IssuedReceipt;
 import org.kinlink.portal.receipts.Receipt;
+import org.kinlink.portal.receipts.ReceiptOwner;
 import org.kinlink.portal.receipts.Receipts;
 
 import org.springframework.stereotype.Service;
@@ -70,6 +71,12 @@ class PortalDesk {
 	UUID open(String typedReceipt) {
 		Receipt receipt = Receipt.parse(typedReceipt).orElseThrow(UnknownReceiptException::new);
 		return receipts.find(receipt).orElseThrow(UnknownReceiptException::new);
+	}
+
+	/** The letter or tracing request of a typed receipt; {@link UnknownReceiptException} for a well-formed wrong one. */
+	ReceiptOwner openAny(String typedReceipt) {
+		Receipt receipt = Receipt.parse(typedReceipt).orElseThrow(UnknownReceiptException::new);
+		return receipts.owner(receipt).orElseThrow(UnknownReceiptException::new);
 	}
 
 	StatusView status(UUID messageId) {
