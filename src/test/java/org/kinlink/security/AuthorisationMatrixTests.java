@@ -66,8 +66,46 @@ class AuthorisationMatrixTests {
 
 	private static final Set<StaffRole> TRANSLATION = EnumSet.of(StaffRole.TRANSLATOR, StaffRole.REVIEWER);
 
+	private static final Set<StaffRole> CASES = EnumSet.of(StaffRole.CASEWORKER, StaffRole.SUPERVISOR);
+
+	private static final Set<StaffRole> TRACING = EnumSet.of(StaffRole.INTAKE, StaffRole.CASEWORKER, StaffRole.SUPERVISOR);
+
+	private static final Set<StaffRole> REPORTS = EnumSet.of(StaffRole.SUPERVISOR, StaffRole.ADMIN);
+
+	/** Casework, tracing and reports (issue #4): translators, liaison, intake (but for tracing) never see cases. */
+	static final Map<String, Set<StaffRole>> CASEWORK_ROUTES = Map.ofEntries(
+			entry("GET /staff/cases", CASES), entry("GET /staff/cases/home", CASES),
+			entry("GET /staff/cases/departures/new", CASES), entry("POST /staff/cases/departures", CASES),
+			entry("GET /staff/cases/templates", ADMIN), entry("GET /staff/cases/templates/{kind}", ADMIN),
+			entry("POST /staff/cases/templates/{kind}", ADMIN),
+			entry("GET /staff/cases/{id}", CASES), entry("POST /staff/cases/{id}/assessment", CASES),
+			entry("POST /staff/cases/{id}/needs", CASES), entry("POST /staff/cases/{id}/restricted", CASES),
+			entry("POST /staff/cases/{id}/assign", EnumSet.of(StaffRole.SUPERVISOR)), entry("POST /staff/cases/{id}/close", CASES),
+			entry("POST /staff/cases/{id}/reopen", CASES), entry("POST /staff/cases/{id}/tasks/{taskId}/done", CASES),
+			entry("GET /staff/cases/{caseId}/consent", CASES), entry("POST /staff/cases/{caseId}/consent", CASES),
+			entry("POST /staff/cases/{caseId}/consent/{basisId}/withdraw", CASES),
+			entry("GET /staff/cases/{caseId}/messages", CASES), entry("GET /staff/cases/{caseId}/messages/{messageId}", CASES),
+			entry("POST /staff/cases/{caseId}/messages/{messageId}/deliver", CASES),
+			entry("POST /staff/cases/{caseId}/messages/{messageId}/answer", CASES),
+			entry("GET /staff/cases/{caseId}/services", CASES), entry("POST /staff/cases/{caseId}/services", CASES),
+			entry("GET /staff/cases/{caseId}/services/new", CASES), entry("GET /staff/cases/{caseId}/services/{serviceId}/edit", CASES),
+			entry("POST /staff/cases/{caseId}/services/{serviceId}", CASES),
+			entry("GET /staff/cases/{caseId}/employment", CASES), entry("POST /staff/cases/{caseId}/employment", CASES),
+			entry("GET /staff/cases/{caseId}/employment/new", CASES),
+			entry("GET /staff/cases/{caseId}/followups", CASES), entry("POST /staff/cases/{caseId}/followups", CASES),
+			entry("GET /staff/cases/{caseId}/followups/new", CASES),
+			entry("GET /staff/cases/{caseId}/followups/{followUpId}/done", CASES),
+			entry("POST /staff/cases/{caseId}/followups/{followUpId}/done", CASES),
+			entry("GET /staff/cases/{caseId}/notes", CASES), entry("POST /staff/cases/{caseId}/notes", CASES),
+			entry("GET /staff/tracing", TRACING), entry("POST /staff/tracing", TRACING), entry("GET /staff/tracing/new", TRACING),
+			entry("GET /staff/tracing/{id}", TRACING), entry("POST /staff/tracing/{id}/answer", TRACING),
+			entry("POST /staff/tracing/{id}/close", TRACING), entry("POST /staff/tracing/{id}/link", TRACING),
+			entry("POST /staff/tracing/{id}/person", TRACING),
+			entry("GET /staff/reports", REPORTS), entry("GET /staff/reports/export.csv", REPORTS),
+			entry("GET /staff/reports/export.xlsx", REPORTS), entry("POST /staff/users/{id}/team", ADMIN));
+
 	/** Every staff route and who may use it: the specification, written by hand from DESIGN.md's roles. */
-	static final Map<String, Set<StaffRole>> STAFF_ROUTES = Map.ofEntries(
+	static final Map<String, Set<StaffRole>> STAFF_ROUTES = merged(CASEWORK_ROUTES, Map.ofEntries(
 			entry("GET /staff", EVERYONE),
 			entry("GET /staff/account/password", EVERYONE), entry("POST /staff/account/password", EVERYONE),
 			entry("GET /staff/audit", AUDITOR), entry("GET /staff/audit/verify", AUDITOR),
@@ -101,11 +139,18 @@ class AuthorisationMatrixTests {
 			entry("GET /staff/translations/{taskId}/watch", TRANSLATION),
 			entry("GET /staff/translations/{taskId}/subtitles.vtt", TRANSLATION),
 			entry("GET /staff/translations/{taskId}/subtitles.srt", TRANSLATION),
-			entry("GET /staff/translations/{taskId}/media/{kind}", TRANSLATION));
+			entry("GET /staff/translations/{taskId}/media/{kind}", TRANSLATION)));
+
+	private static Map<String, Set<StaffRole>> merged(Map<String, Set<StaffRole>> a, Map<String, Set<StaffRole>> b) {
+		Map<String, Set<StaffRole>> all = new TreeMap<>(a);
+		all.putAll(b);
+		return Map.copyOf(all);
+	}
 
 	/** Routes anybody may use: the portal, its API, first-run setup, activation, sign-in and the API description. */
 	static final Set<String> PUBLIC_ROUTES = Set.of("GET /", "GET /portal/letters", "POST /portal/letters",
 			"GET /portal/replies", "POST /portal/replies", "GET /portal/status", "POST /portal/status",
+			"GET /portal/tracing", "POST /portal/tracing", "POST /api/v1/portal/tracing", "POST /api/v1/portal/tracing/status",
 			"POST /api/v1/portal/letters", "POST /api/v1/portal/replies", "POST /api/v1/portal/status",
 			"POST /api/v1/portal/uploads", "PATCH /api/v1/portal/uploads", "HEAD /api/v1/portal/uploads",
 			"OPTIONS /api/v1/portal/uploads", "DELETE /api/v1/portal/uploads", "POST /api/v1/portal/uploads/{uploadId}",

@@ -1,6 +1,7 @@
 package org.kinlink.security;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,8 +14,16 @@ final class OtherTeam {
 	private OtherTeam() {
 	}
 
+	/** A case of team "elsewhere" whose caseworker of record is someone else: the matrix users must find nothing. */
 	static Map<String, String> seed(JdbcClient jdbc) {
-		return Map.of();
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into cases.case_file (id, reference, person_id, key_id, caseworker, team, state, opened_at)
+				values (?, ?, ?, ?, 'other-caseworker', 'elsewhere', 'OPEN', now())
+				""")
+			.params(id, "KL-CASE-1999-" + id.toString().substring(0, 8), UUID.randomUUID(), UUID.randomUUID())
+			.update();
+		return Map.of("/staff/cases/id", id.toString(), "/staff/cases/caseId", id.toString());
 	}
 
 }
