@@ -4,12 +4,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import org.kinlink.shared.text.SafeText;
+import org.kinlink.tracing.ValidSought;
 
 /**
  * The portal's tracing form: who is sought and who asks. Texts arrive normalised (TextBinding); the one-time
  * form key makes a second submission of the same form harmless.
  */
-@ValidTracing
+@ValidSought
 record TracingForm(@NotBlank(message = "{portal.letter.formKey.invalid}") @Pattern(regexp = FormKeys.PATTERN,
 		message = "{portal.letter.formKey.invalid}") String formKey,
 		@SafeText(max = 100) String soughtNamePersian,

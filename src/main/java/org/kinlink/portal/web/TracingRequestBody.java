@@ -5,9 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import org.kinlink.shared.text.SafeText;
+import org.kinlink.tracing.ValidSought;
 
 /** A tracing request sent through the JSON API; the same fields and rules as the portal's form. */
-@ValidTracing
+@ValidSought
 @Schema(description = "A family asks the association to look for a relative")
 record TracingRequestBody(
 		@Schema(description = "Sought person's name in Persian letters") @SafeText(max = 100) String soughtNamePersian,

@@ -1,4 +1,4 @@
-package org.kinlink.portal.web;
+package org.kinlink.tracing;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -15,12 +15,12 @@ import jakarta.validation.Payload;
 
 import org.springframework.beans.factory.annotation.Value;
 
-/** Rules across a tracing request's fields: a name of the sought person in one script at least, a plausible year of birth. */
+/** Rules across the fields of any tracing form: a name of the sought person in one script at least, a plausible year of birth. */
 @Documented
-@Constraint(validatedBy = ValidTracing.Validator.class)
+@Constraint(validatedBy = ValidSought.Validator.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@interface ValidTracing {
+public @interface ValidSought {
 
 	String message() default "{error.invalidInput}";
 
@@ -28,20 +28,23 @@ import org.springframework.beans.factory.annotation.Value;
 
 	Class<? extends Payload>[] payload() default {};
 
+	/** The earliest year of birth accepted, as on the letter form. */
+	int OLDEST_BIRTH_YEAR = 1900;
+
 	/** Names each broken rule on its field, so the form shows it in place. */
-	class Validator implements ConstraintValidator<ValidTracing, TracingFields> {
+	class Validator implements ConstraintValidator<ValidSought, SoughtPerson> {
 
 		private final Clock clock;
 
 		private final ZoneId zone;
 
-		Validator(Clock clock, @Value("${kinlink.time-zone:Europe/Tirane}") ZoneId zone) {
+		public Validator(Clock clock, @Value("${kinlink.time-zone:Europe/Tirane}") ZoneId zone) {
 			this.clock = clock;
 			this.zone = zone;
 		}
 
 		@Override
-		public boolean isValid(TracingFields request, ConstraintValidatorContext context) {
+		public boolean isValid(SoughtPerson request, ConstraintValidatorContext context) {
 			if (request == null) {
 				return true;
 			}
@@ -52,7 +55,7 @@ import org.springframework.beans.factory.annotation.Value;
 			}
 			if (!blank(request.birthYearText())) {
 				Integer year = request.birthYear();
-				if (year == null || year < LetterFields.OLDEST_BIRTH_YEAR || year > clock.instant().atZone(zone).getYear()) {
+				if (year == null || year < OLDEST_BIRTH_YEAR || year > clock.instant().atZone(zone).getYear()) {
 					valid = fail(context, "soughtBirthYear", "{tracing.sought.birthYear.range}");
 				}
 			}
