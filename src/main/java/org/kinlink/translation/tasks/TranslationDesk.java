@@ -43,8 +43,11 @@ public class TranslationDesk {
 
 	private final SubtitledCopies subtitledCopies;
 
+	private final QaRunner qa;
+
 	TranslationDesk(TaskRepository tasks, TaskTexts texts, AuditTrail audit, MessageProgress progress,
-			ApplicationEventPublisher events, Clock clock, SubtitledCopies subtitledCopies) {
+			ApplicationEventPublisher events, Clock clock, SubtitledCopies subtitledCopies, QaRunner qa) {
+		this.qa = qa;
 		this.subtitledCopies = subtitledCopies;
 		this.tasks = tasks;
 		this.texts = texts;
@@ -150,8 +153,7 @@ public class TranslationDesk {
 	@Transactional(noRollbackFor = RecordNotFoundException.class)
 	public Submission submit(UUID taskId, Staff staff, List<String> targets, boolean viaEnglish, boolean confirmed) {
 		TranslationTask task = ownTask(taskId, staff);
-		List<String> sources = texts.open(task).stream().map(TaskSegment::source).toList();
-		List<QaFinding> findings = QaChecks.check(sources, targets);
+		List<QaFinding> findings = qa.check(task, texts.open(task), targets);
 		boolean blocked = findings.stream().anyMatch(QaFinding::blocking);
 		if (blocked || !findings.isEmpty() && !confirmed) {
 			save(taskId, staff, targets, viaEnglish);
@@ -182,6 +184,7 @@ public class TranslationDesk {
 		task.approve(staff.name(), clock.instant());
 		tasks.update(task);
 		audit.record(AuditEvent.success("translation.task.approve", RECORD, taskId).withDetail(task.targetLanguage()));
+		events.publishEvent(new SegmentsApproved(taskId));
 		if (task.carriesTheMessage() && allCarrying(task.messageId(), state -> state == TaskState.APPROVED)) {
 			progress.approved(task.messageId());
 		}

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.kinlink.shared.web.IllegalTransitionException;
+import org.kinlink.translation.tasks.EditorHelp;
 import org.kinlink.translation.tasks.QaFinding;
 import org.kinlink.translation.tasks.Staff;
 import org.kinlink.translation.tasks.Submission;
@@ -46,8 +47,11 @@ class TranslationsController {
 
 	private final TranslationDesk desk;
 
-	TranslationsController(TranslationDesk desk) {
+	private final EditorHelp help;
+
+	TranslationsController(TranslationDesk desk, EditorHelp help) {
 		this.desk = desk;
+		this.help = help;
 	}
 
 	@GetMapping
@@ -73,6 +77,7 @@ class TranslationsController {
 	String showTask(@PathVariable UUID taskId, Authentication auth, Model model) {
 		TaskPage page = desk.open(taskId, staff(auth));
 		model.addAttribute("page", page);
+		model.addAttribute("aids", help.of(page));
 		if (page.mode() == TaskPage.Mode.EDIT) {
 			List<String> targets = page.segments().stream().map(TaskSegment::target).toList();
 			model.addAttribute("form", new EditorForm(targets, page.task().viaEnglish(), null));
@@ -92,7 +97,7 @@ class TranslationsController {
 		Map<Integer, String> problems = form.textProblems();
 		if (!problems.isEmpty()) {
 			model.addAttribute("formError", "translation.editor.fix");
-			return showEditor(editable(taskId, staff), form.targetsOrEmpty(), problems, List.of(), model);
+			return showEditor(withAids(editable(taskId, staff), model), form.targetsOrEmpty(), problems, List.of(), model);
 		}
 		if (!form.submitting()) {
 			desk.save(taskId, staff, form.targetsOrEmpty(), form.pivot());
@@ -106,7 +111,7 @@ class TranslationsController {
 		}
 		model.addAttribute("formError",
 				submission.blocked() ? "translation.editor.emptySegments" : "translation.editor.warnings");
-		return showEditor(editable(taskId, staff), form.targetsOrEmpty(), problems, submission.findings(), model);
+		return showEditor(withAids(editable(taskId, staff), model), form.targetsOrEmpty(), problems, submission.findings(), model);
 	}
 
 	@PostMapping("/{taskId}/reviewed")
@@ -131,12 +136,18 @@ class TranslationsController {
 			BindingResult result, Authentication auth, Model model, RedirectAttributes redirect) {
 		Staff staff = staff(auth);
 		if (result.hasErrors()) {
-			model.addAttribute("page", desk.open(taskId, staff));
+			withAids(desk.open(taskId, staff), model);
 			return REVIEW_VIEW;
 		}
 		desk.returnToTranslator(taskId, staff, form.comment());
 		redirect.addFlashAttribute("notice", "translation.notice.returned");
 		return "redirect:/staff/translations";
+	}
+
+	private TaskPage withAids(TaskPage page, Model model) {
+		model.addAttribute("page", page);
+		model.addAttribute("aids", help.of(page));
+		return page;
 	}
 
 	/** The task's page for its translator, refused if the task is no longer in progress. */
