@@ -17,12 +17,25 @@ public final class Vetting {
 
 	private static final String STOP = "[^\\s.!?؟؛;,،:«»()\\[\\]]+";
 
+	/*
+	 * The e-mail and bare-domain patterns match a whole run of the characters an address may hold, with
+	 * possessive quantifiers and without repeated groups; where the address ends (the last label of two letters
+	 * or more, a known top-level domain) is decided in code. Letters are written by anyone: a pattern that
+	 * backtracks or recurses over a long crafted run (a@a.a.a.a...) would stall or crash the reviewer's page
+	 * (found by SpotBugs/FindSecBugs REDOS, issue #6).
+	 */
 	private static final Pattern EMAIL = Pattern
-		.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
+		.compile("(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]++@[\\p{L}\\p{N}][\\p{L}\\p{N}.-]*+");
 
-	private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)[^\\s<>\"'«»]+"
-			+ "|(?<![\\p{L}\\p{N}@.-])(?:[a-z0-9-]+\\.)+(?:com|org|net|ir|al|info|io|me|co|uk|de|eu|gov|edu|ru|tv|app)"
-			+ "(?![\\p{L}\\p{N}])(?:/[^\\s<>\"'«»]*)?");
+	private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)[^\\s<>\"'«»]++");
+
+	private static final Pattern HOST = Pattern.compile("(?i)(?<![\\p{L}\\p{N}@.-])[a-z0-9-]++[.][a-z0-9.-]*+");
+
+	/** What a web address's path may hold after its host. */
+	private static final String NOT_IN_PATH = "<>\"'«»";
+
+	private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("com", "org", "net", "ir", "al", "info",
+			"io", "me", "co", "uk", "de", "eu", "gov", "edu", "ru", "tv", "app");
 
 	private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}_@.])@[A-Za-z0-9_]{3,32}(?![A-Za-z0-9_])");
 
@@ -57,6 +70,7 @@ public final class Vetting {
 		List<VettingFlag> flags = new ArrayList<>();
 		find(EMAIL, VettingFlag.Kind.EMAIL, text, digits, flags);
 		find(URL, VettingFlag.Kind.URL, text, digits, flags);
+		find(HOST, VettingFlag.Kind.URL, text, digits, flags);
 		find(HANDLE, VettingFlag.Kind.HANDLE, text, digits, flags);
 		find(PHONE, VettingFlag.Kind.PHONE, text, digits, flags);
 		find(ADDRESS_BEFORE_NAME, VettingFlag.Kind.ADDRESS, text, digits, flags);
@@ -86,7 +100,14 @@ public final class Vetting {
 		Matcher matcher = pattern.matcher(digits);
 		while (matcher.find()) {
 			int start = matcher.start();
-			int end = trimEnd(digits, start, matcher.end());
+			int end = switch (kind) {
+				case EMAIL -> emailEnd(digits, start, matcher.end());
+				default -> pattern == HOST ? hostEnd(digits, start, matcher.end()) : matcher.end();
+			};
+			if (end < 0) {
+				continue;
+			}
+			end = trimEnd(digits, start, end);
 			if (kind == VettingFlag.Kind.PHONE && !isPhone(digits.substring(start, end))) {
 				continue;
 			}
@@ -95,6 +116,54 @@ public final class Vetting {
 				flags.add(flag);
 			}
 		}
+	}
+
+	/**
+	 * Where an e-mail address found in [start, end) ends: after the rightmost label of two letters or more that
+	 * follows a dot of the domain (a@b.com1 gives a@b.com); -1 when there is none.
+	 */
+	static int emailEnd(String text, int start, int end) {
+		int at = text.indexOf('@', start);
+		for (int dot = end - 1; dot > at + 1; dot--) {
+			if (text.charAt(dot) == '.' && text.charAt(dot - 1) != '.') {
+				int letters = dot + 1;
+				while (letters < end && Character.isLetter(text.charAt(letters))) {
+					letters++;
+				}
+				if (letters - dot - 1 >= 2) {
+					return letters;
+				}
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Where a bare web address found in [start, end) ends: its host must end with a known top-level domain not
+	 * followed by a letter or digit (so "example.com" but not "example.common"); a path right after it is kept.
+	 */
+	static int hostEnd(String text, int start, int hostEnd) {
+		int end = hostEnd;
+		if (end < text.length() && text.charAt(end) == '/') {
+			while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && NOT_IN_PATH.indexOf(text.charAt(end)) < 0) {
+				end++;
+			}
+		}
+		for (int dot = hostEnd - 1; dot > start; dot--) {
+			if (text.charAt(dot) != '.') {
+				continue;
+			}
+			int label = dot + 1;
+			while (label < hostEnd && Character.isLetter(text.charAt(label))) {
+				label++;
+			}
+			boolean followedByNameCharacter = label < text.length() && Character.isLetterOrDigit(text.charAt(label));
+			if (label > dot + 1 && !followedByNameCharacter
+					&& TOP_LEVEL.contains(text.substring(dot + 1, label).toLowerCase(java.util.Locale.ROOT))) {
+				return label == hostEnd ? end : label;
+			}
+		}
+		return -1;
 	}
 
 	private static boolean isPhone(String candidate) {

@@ -68,7 +68,8 @@ public final class Receipt {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof Receipt that && java.security.MessageDigest.isEqual(digits.getBytes(), that.digits.getBytes());
+		return other instanceof Receipt that && java.security.MessageDigest.isEqual(
+				digits.getBytes(java.nio.charset.StandardCharsets.US_ASCII), that.digits.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 	}
 
 	@Override

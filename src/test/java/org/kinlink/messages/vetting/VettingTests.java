@@ -112,6 +112,31 @@ class VettingTests {
 	}
 
 	@Test
+	void endsAddressesWhereTheirLastLabelEnds() {
+		assertThat(excerpts("نامه به a.b@mail.example.com1 رسید", Kind.EMAIL)).containsExactly("a.b@mail.example.com");
+		assertThat(excerpts("write to jo@example.org.", Kind.EMAIL)).containsExactly("jo@example.org");
+		assertThat(excerpts("no address here: jo@localhost", Kind.EMAIL)).isEmpty();
+		assertThat(excerpts("see shop.example.al/path?id=3 and example.common and a.com.evil", Kind.URL))
+			.containsExactly("shop.example.al/path?id=3", "a.com");
+	}
+
+	/**
+	 * Letters are written by anyone: long crafted runs must neither stall the reviewer's page (backtracking)
+	 * nor crash it (a recursing pattern overflows the stack). The bound is far above the milliseconds these
+	 * take; before the fix the first took a second and the second threw StackOverflowError.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "LETTERS@", "a@REPEAT_A_DOT1", "REPEAT_A_DOT!", "x@LETTERS1", "REPEAT_A_AT" })
+	void vetsLongCraftedRunsQuicklyAndWithoutCrashing(String shape) {
+		String text = shape.replace("LETTERS", "a".repeat(20_000))
+			.replace("REPEAT_A_DOT", "a.".repeat(10_000))
+			.replace("REPEAT_A_AT", "a@b".repeat(7_000));
+		List<VettingFlag> flags = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+				() -> Vetting.flags(text));
+		assertThat(Vetting.parts(text, flags).stream().map(TextPart::text).collect(Collectors.joining())).isEqualTo(text);
+	}
+
+	@Test
 	void findsNothingInNothing() {
 		assertThat(Vetting.flags(null)).isEmpty();
 		assertThat(Vetting.flags("")).isEmpty();
