@@ -56,7 +56,7 @@ public class PacketRenderer {
 	public RenderedPacket render(PacketContent content) {
 		Locale locale = localeOf(content.language());
 		List<Enclosure> enclosures = enclosures(content, locale);
-		byte[] pdf = toPdf(xhtml(content, enclosures), Languages.isRightToLeft(locale));
+		byte[] pdf = toPdf(xmlSafe(xhtml(content, enclosures)), Languages.isRightToLeft(locale));
 		return new RenderedPacket(pdf, Digests.sha256(pdf), enclosures);
 	}
 
@@ -122,6 +122,19 @@ public class PacketRenderer {
 	private String languageName(String language, Locale locale) {
 		String code = language != null && LETTER_LANGUAGES.contains(language) ? language : "other";
 		return messages.getMessage("referrals.language." + code, null, locale);
+	}
+
+	/** Characters XML 1.0 does not allow (NUL and other controls, lone surrogates, U+FFFE/FFFF). */
+	private static final java.util.regex.Pattern NOT_XML = java.util.regex.Pattern
+		.compile("[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
+
+	/**
+	 * The page with characters XML cannot hold shown as U+FFFD: a letter may carry any of them, and the PDF
+	 * parser would refuse the whole packet (found by PacketFuzzTests). Digests are taken over the texts
+	 * themselves, not over the page.
+	 */
+	static String xmlSafe(String xhtml) {
+		return NOT_XML.matcher(xhtml).replaceAll("\uFFFD");
 	}
 
 	private static byte[] toPdf(String xhtml, boolean rtl) {
