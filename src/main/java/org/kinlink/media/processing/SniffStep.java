@@ -16,7 +16,7 @@ import org.kinlink.storage.Blobs;
 import org.springframework.stereotype.Component;
 
 /**
- * SNIFF: types the original by its first bytes (allowlist; never by name), refuses a picture that declares
+ * SNIFF: has ClamAV scan the original when a daemon is configured ({@link MalwareScan}, fail closed), types it by its first bytes (allowlist; never by name), refuses a picture that declares
  * too many pixels before anything decodes it, then lets ffprobe confirm that the container really reads and
  * say what it holds (pictures, sound, size, duration). Refusals carry distinct problem keys.
  */
@@ -33,7 +33,10 @@ class SniffStep implements ProcessingStep {
 
 	private final MediaLimits limits;
 
-	SniffStep(FileRecords files, Blobs blobs, Sniffer sniffer, MediaProbe probe, MediaLimits limits) {
+	private final MalwareScan scan;
+
+	SniffStep(FileRecords files, Blobs blobs, Sniffer sniffer, MediaProbe probe, MediaLimits limits, MalwareScan scan) {
+		this.scan = scan;
 		this.files = files;
 		this.blobs = blobs;
 		this.sniffer = sniffer;
@@ -54,6 +57,11 @@ class SniffStep implements ProcessingStep {
 		}
 		if (file.size() == 0) {
 			throw new FileRefusedException("media.problem.empty");
+		}
+		if (scan.enabled()) {
+			try (InputStream in = blobs.open(file.originalBlobId())) {
+				scan.check(in);
+			}
 		}
 		byte[] head;
 		try (InputStream in = blobs.open(file.originalBlobId())) {
