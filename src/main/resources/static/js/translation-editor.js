@@ -174,8 +174,22 @@
     }
   });
 
-  // Saving the whole form must not race the autosave: it carries the revisions the autosave got.
-  form.addEventListener('submit', function () {
-    rows.forEach(function (row) { clearTimeout(row.saveTimer); });
+  // The whole form is sent only once every pending autosave is in: it then carries the revisions they got, and
+  // the server sees no change made "elsewhere" by this very tab.
+  var flushed = false;
+  form.addEventListener('submit', function (event) {
+    if (flushed) {
+      return;
+    }
+    event.preventDefault();
+    var submitter = event.submitter;
+    flushed = true;
+    Promise.all(rows.map(function (row) { return save(row); })).then(function () {
+      if (submitter && form.requestSubmit) {
+        form.requestSubmit(submitter);
+      } else {
+        form.submit();
+      }
+    });
   });
 }());
