@@ -57,6 +57,7 @@
       body.set('origin', origin.value);
     }
     show(row, 'saving');
+    row.inFlight = (row.inFlight || 0) + 1;
     return fetch(url + row.getAttribute('data-segment'), {
       method: 'POST', headers: headers, body: body, credentials: 'same-origin'
     }).then(function (response) {
@@ -73,6 +74,8 @@
       });
     }).catch(function () {
       show(row, 'failed');
+    }).then(function () {
+      row.inFlight -= 1;
     });
   }
 
@@ -175,21 +178,27 @@
   });
 
   // The whole form is sent only once every pending autosave is in: it then carries the revisions they got, and
-  // the server sees no change made "elsewhere" by this very tab.
-  var flushed = false;
+  // the server sees no change made "elsewhere" by this very tab. With nothing pending it goes at once.
+  function pending(row) {
+    return row.inFlight > 0 || area(row).value !== row.getAttribute('data-saved-text')
+      && row.getAttribute('data-save-state') !== 'changed';
+  }
+
   form.addEventListener('submit', function (event) {
-    if (flushed) {
+    if (!rows.some(pending)) {
       return;
     }
     event.preventDefault();
     var submitter = event.submitter;
-    flushed = true;
     Promise.all(rows.map(function (row) { return save(row); })).then(function () {
-      if (submitter && form.requestSubmit) {
-        form.requestSubmit(submitter);
-      } else {
-        form.submit();
+      if (submitter && submitter.name) {
+        var chosen = document.createElement('input');
+        chosen.type = 'hidden';
+        chosen.name = submitter.name;
+        chosen.value = submitter.value || '';
+        form.appendChild(chosen);
       }
+      form.submit();
     });
   });
 }());

@@ -121,7 +121,7 @@ class BrowserEditorTests {
 		open(editorPath);
 		browser.findElement(By.cssSelector("#segment-2 details.segment-review-form summary")).click();
 		WebElement edit = browser.findElement(By.cssSelector("#segment-2 textarea[name=target]"));
-		String reviewed = albanian.get(0).replaceFirst("^\\S+", "Anëtarët");
+		String reviewed = albanian.get(0).replaceFirst("^\\S+", "Deputetët");
 		edit.clear();
 		edit.sendKeys(reviewed);
 		click("//tr[@id='segment-2']//form//button[@type='submit']");
@@ -131,7 +131,7 @@ class BrowserEditorTests {
 		signIn("arta.approver");
 		open(editorPath);
 		assertThat(browser.findElement(By.cssSelector("#segment-2 .target-text")).getText()).isEqualTo(reviewed);
-		assertThat(browser.findElement(By.cssSelector("#segment-2 .review-changes ins")).getText()).contains("Anëtarët");
+		assertThat(browser.findElement(By.cssSelector("#segment-2 .review-changes ins")).getText()).contains("Deputetët");
 		assertThat(browser.findElement(By.cssSelector("#segment-2 .review-changes del")).getText())
 			.contains(albanian.get(0).split("\\s+")[0]);
 		assertThat(browser.findElement(By.cssSelector("#segment-2 .segment-provenance")).getText()).contains("Edited by the reviewer");
