@@ -136,6 +136,8 @@ class AuthorisationMatrixTests {
 			entry("POST /staff/translations/{taskId}", TRANSLATOR), entry("POST /staff/translations/{taskId}/take", TRANSLATOR),
 			entry("POST /staff/translations/{taskId}/reviewed", REVIEWER), entry("POST /staff/translations/{taskId}/return", REVIEWER),
 			entry("POST /staff/translations/{taskId}/approve", REVIEWER),
+			entry("POST /staff/translations/{taskId}/segments/{number}", TRANSLATOR),
+			entry("POST /staff/translations/{taskId}/segments/{number}/review", REVIEWER),
 			entry("GET /staff/translations/{taskId}/watch", TRANSLATION),
 			entry("GET /staff/translations/{taskId}/subtitles.vtt", TRANSLATION),
 			entry("GET /staff/translations/{taskId}/subtitles.srt", TRANSLATION),

@@ -18,7 +18,8 @@ class TaskRepository {
 
 	private static final String COLUMNS = """
 			id, message_id, reference, source_language, target_language, key_id, segment_count, created_at, state,
-			translator, reviewer, approver, via_english, updated_at, approved_at, version, file_id, media_kind""";
+			translator, reviewer, approver, via_english, updated_at, approved_at, version, file_id, media_kind,
+			pivot_task_id, pivot_version""";
 
 	private final JdbcClient jdbc;
 
@@ -55,7 +56,7 @@ class TaskRepository {
 		int updated = jdbc.sql("""
 				update translation.task set state = :state, translator = :translator, reviewer = :reviewer,
 				    approver = :approver, via_english = :viaEnglish, updated_at = :updatedAt, approved_at = :approvedAt,
-				    version = version + 1
+				    pivot_task_id = :pivotTaskId, pivot_version = :pivotVersion, version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("state", task.state().name())
@@ -63,6 +64,8 @@ class TaskRepository {
 			.param("reviewer", task.reviewer())
 			.param("approver", task.approver())
 			.param("viaEnglish", task.viaEnglish())
+			.param("pivotTaskId", task.pivotTaskId())
+			.param("pivotVersion", task.pivotVersion())
 			.param("updatedAt", Timestamp.from(task.updatedAt()))
 			.param("approvedAt", task.approvedAt() == null ? null : Timestamp.from(task.approvedAt()))
 			.param("id", task.id())
@@ -178,6 +181,55 @@ class TaskRepository {
 			.update();
 	}
 
+	/** The segments' targets and trails as stored (sealed texts), locked for an update when asked. */
+	List<SealedTrail> trails(UUID taskId, boolean lock) {
+		return jdbc.sql("""
+				select position, target, revision, provenance, provenance_score, provenance_label, translator_target,
+				    review_mark, review_note
+				from translation.segment where task_id = ? order by position""" + (lock ? " for update" : ""))
+			.param(taskId)
+			.query((rs, n) -> new SealedTrail(rs.getInt("position"), rs.getBytes("target"), rs.getInt("revision"),
+					rs.getString("provenance"), (Integer) rs.getObject("provenance_score"),
+					rs.getString("provenance_label"), rs.getBytes("translator_target"), rs.getString("review_mark"),
+					rs.getBytes("review_note")))
+			.list();
+	}
+
+	/**
+	 * Writes one segment's target and trail if its revision is still the expected one, raising the revision;
+	 * says whether it wrote.
+	 */
+	boolean writeSegment(UUID taskId, SealedTrail segment, int expectedRevision) {
+		return jdbc.sql("""
+				update translation.segment set target = :target, revision = revision + 1, provenance = :provenance,
+				    provenance_score = :score, provenance_label = :label, translator_target = :translatorTarget,
+				    review_mark = :mark, review_note = :note
+				where task_id = :taskId and position = :position and revision = :revision""")
+			.param("target", segment.target())
+			.param("provenance", segment.provenance())
+			.param("score", segment.score())
+			.param("label", segment.label())
+			.param("translatorTarget", segment.translatorTarget())
+			.param("mark", segment.mark())
+			.param("note", segment.note())
+			.param("taskId", taskId)
+			.param("position", segment.position())
+			.param("revision", expectedRevision)
+			.update() == 1;
+	}
+
+	/** How many segments of the task the reviewer queried. */
+	int queried(UUID taskId) {
+		return jdbc.sql("select count(*) from translation.segment where task_id = ? and review_mark = 'QUERIED'")
+			.param(taskId).query(Integer.class).single();
+	}
+
+	/** The Albanian tasks translated through this English task. */
+	List<TranslationTask> throughPivot(UUID englishTaskId) {
+		return jdbc.sql("select " + COLUMNS + " from translation.task where pivot_task_id = ? order by created_at")
+			.param(englishTaskId).query(this::task).list();
+	}
+
 	void insertComment(UUID id, UUID taskId, String author, Instant at, byte[] sealedComment) {
 		jdbc.sql("insert into translation.task_comment (id, task_id, author, written_at, comment) values (?, ?, ?, ?, ?)")
 			.params(id, taskId, author, Timestamp.from(at), sealedComment)
@@ -201,11 +253,17 @@ class TaskRepository {
 				TaskState.valueOf(rs.getString("state")), rs.getString("translator"), rs.getString("reviewer"),
 				rs.getString("approver"), rs.getBoolean("via_english"), rs.getTimestamp("updated_at").toInstant(),
 				approvedAt == null ? null : approvedAt.toInstant(), rs.getInt("version"),
-				rs.getObject("file_id", UUID.class), rs.getString("media_kind"));
+				rs.getObject("file_id", UUID.class), rs.getString("media_kind"), rs.getObject("pivot_task_id", UUID.class),
+				(Integer) rs.getObject("pivot_version"));
 	}
 
 	/** A segment as stored: Vault ciphertexts only. */
 	record SealedSegment(int position, byte[] source, byte[] target, TaskSegment.Place place) {
+	}
+
+	/** A segment's target and trail as stored: texts are Vault ciphertext. */
+	record SealedTrail(int position, byte[] target, int revision, String provenance, Integer score, String label,
+			byte[] translatorTarget, String mark, byte[] note) {
 	}
 
 	/** A reviewer's comment as stored: the text is Vault ciphertext. */

@@ -95,7 +95,64 @@ public class TranslationDesk {
 			segments = segments.stream().map(s -> s.withPivot(english.get(s.number() - 1))).toList();
 		}
 		audit.record(AuditEvent.success("translation.segments.read", RECORD, taskId).withDetail(mode.name()));
-		return new TaskPage(task, mode, segments, english != null, texts.comments(task));
+		return new TaskPage(task, mode, segments, english != null, texts.comments(task), texts.trails(task), chain(task));
+	}
+
+	/**
+	 * Some segments of the translator's own task (numbered from 1), for checking the suggestions the translator
+	 * says they used; audited as a read.
+	 */
+	@Transactional(noRollbackFor = RecordNotFoundException.class)
+	public TaskPage openSegments(UUID taskId, Staff staff, java.util.Collection<Integer> numbers) {
+		TranslationTask task = ownTask(taskId, staff);
+		List<TaskSegment> segments = texts.open(task).stream().filter(s -> numbers.contains(s.number())).toList();
+		audit.record(AuditEvent.success("translation.segments.read", RECORD, taskId).withDetail("SEGMENTS " + segments.size()));
+		return new TaskPage(task, TaskPage.Mode.EDIT, segments, false, List.of());
+	}
+
+	/**
+	 * The editor's autosave of one segment (numbered from 1) by the task's translator while it is in progress:
+	 * written only if the segment is still at the revision the editor last saw (else {@link SegmentChangedException},
+	 * nothing written); returns the new revision. Audited without the text.
+	 */
+	@Transactional(noRollbackFor = { RecordNotFoundException.class, ForbiddenActionException.class })
+	public int saveSegment(UUID taskId, Staff staff, int number, String text, int revision, TargetOrigin origin) {
+		TranslationTask task = ownTask(taskId, staff);
+		task.requireEditableBy(staff.name());
+		int saved = texts.storeTarget(task, number, revision, text, origin == null ? TargetOrigin.TYPED : origin);
+		if (saved < 0) {
+			audit.record(AuditEvent.denied("translation.segment.save", RECORD, taskId).withDetail("changed " + number));
+			throw new SegmentChangedException();
+		}
+		audit.record(AuditEvent.success("translation.segment.save", RECORD, taskId)
+			.withDetail(number + " " + (origin == null ? Provenance.TYPED : origin.provenance())));
+		return saved;
+	}
+
+	/**
+	 * A reviewer's work on one segment while the task awaits review: an edited text (null keeps it; the
+	 * translator's version is kept), a mark and a note; optimistic like {@link #saveSegment}. Audited.
+	 */
+	@Transactional(noRollbackFor = { RecordNotFoundException.class, ForbiddenActionException.class })
+	public int reviewSegment(UUID taskId, Staff staff, int number, String text, ReviewMark mark, String note,
+			int revision) {
+		TranslationTask task = reviewable(taskId, staff, "translation.segment.review");
+		task.requireReviewableBy(staff.name());
+		int saved = texts.storeReview(task, number, revision, text, mark, note);
+		if (saved < 0) {
+			throw new SegmentChangedException();
+		}
+		audit.record(AuditEvent.success("translation.segment.review", RECORD, taskId)
+			.withDetail(number + " " + (mark == null ? "-" : mark.name())));
+		return saved;
+	}
+
+	/** The pivot chain of a task: its English pivot, or the Albanian tasks translated through it. */
+	private PivotChain chain(TranslationTask task) {
+		TranslationTask pivot = task.pivotTaskId() == null ? null : tasks.find(task.pivotTaskId()).orElse(null);
+		List<TranslationTask> dependents = TranslationTask.ENGLISH.equals(task.targetLanguage())
+				? tasks.throughPivot(task.id()) : List.of();
+		return new PivotChain(pivot, task.pivotVersion(), dependents);
 	}
 
 	/**
@@ -139,11 +196,28 @@ public class TranslationDesk {
 	/** The translator saves a draft; the task stays in progress. */
 	@Transactional(noRollbackFor = RecordNotFoundException.class)
 	public void save(UUID taskId, Staff staff, List<String> targets, boolean viaEnglish) {
+		save(taskId, staff, targets, viaEnglish, List.of(), java.util.Map.of());
+	}
+
+	/**
+	 * The translator saves a draft with the revision of each segment the page showed (by position) and the
+	 * provenance of targets taken from suggestions (by segment number). If segments changed meanwhile in another
+	 * tab, nothing is written and their numbers are returned; else an empty list.
+	 */
+	@Transactional(noRollbackFor = RecordNotFoundException.class)
+	public List<Integer> save(UUID taskId, Staff staff, List<String> targets, boolean viaEnglish,
+			List<Integer> revisions, java.util.Map<Integer, TargetOrigin> origins) {
 		TranslationTask task = ownTask(taskId, staff);
 		task.saveDraft(staff.name(), viaEnglish && hasEnglishPivot(task), clock.instant());
-		texts.storeTargets(task, targets);
+		List<Integer> conflicts = texts.storeTargets(task, targets, revisions, origins);
+		if (!conflicts.isEmpty()) {
+			audit.record(AuditEvent.denied("translation.segments.save", RECORD, taskId).withDetail("changed"));
+			return conflicts;
+		}
+		task.linkPivot(task.viaEnglish() ? englishTask(task).orElse(null) : null);
 		tasks.update(task);
 		audit.record(AuditEvent.success("translation.segments.save", RECORD, taskId).withDetail(pivotDetail(task)));
+		return List.of();
 	}
 
 	/**
@@ -160,6 +234,7 @@ public class TranslationDesk {
 			return new Submission(false, findings);
 		}
 		task.submit(staff.name(), viaEnglish && hasEnglishPivot(task), clock.instant());
+		task.linkPivot(task.viaEnglish() ? englishTask(task).orElse(null) : null);
 		texts.storeTargets(task, targets);
 		tasks.update(task);
 		audit.record(AuditEvent.success("translation.task.submit", RECORD, taskId).withDetail(pivotDetail(task)));
@@ -172,6 +247,7 @@ public class TranslationDesk {
 	@Transactional(noRollbackFor = { RecordNotFoundException.class, ForbiddenActionException.class })
 	public void markReviewed(UUID taskId, Staff staff) {
 		TranslationTask task = reviewable(taskId, staff, "translation.task.review");
+		requireNoQuery(task);
 		task.markReviewed(staff.name(), clock.instant());
 		tasks.update(task);
 		audit.record(AuditEvent.success("translation.task.review", RECORD, taskId).withDetail(task.state().name()));
@@ -181,7 +257,9 @@ public class TranslationDesk {
 	@Transactional(noRollbackFor = { RecordNotFoundException.class, ForbiddenActionException.class })
 	public void approve(UUID taskId, Staff staff) {
 		TranslationTask task = reviewable(taskId, staff, "translation.task.approve");
-		task.approve(staff.name(), clock.instant());
+		requireNoQuery(task);
+		task.approve(staff.name(), clock.instant(),
+				task.pivotTaskId() == null ? null : tasks.find(task.pivotTaskId()).orElse(null));
 		tasks.update(task);
 		audit.record(AuditEvent.success("translation.task.approve", RECORD, taskId).withDetail(task.targetLanguage()));
 		events.publishEvent(new SegmentsApproved(taskId));
@@ -231,6 +309,13 @@ public class TranslationDesk {
 			subtitledCopies.request(task.fileId(), task.targetLanguage(), cues);
 			audit.record(AuditEvent.success("translation.subtitles.request", RECORD, task.id())
 				.withDetail(task.targetLanguage() + " " + cues.size()));
+		}
+	}
+
+	/** A queried segment goes back to the translator (return), it cannot be reviewed or approved. */
+	private void requireNoQuery(TranslationTask task) {
+		if (tasks.queried(task.id()) > 0) {
+			throw new org.kinlink.shared.web.IllegalTransitionException("translation.error.queried");
 		}
 	}
 

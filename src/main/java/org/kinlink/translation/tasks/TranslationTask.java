@@ -55,6 +55,10 @@ public class TranslationTask {
 
 	private final String mediaKind;
 
+	private UUID pivotTaskId;
+
+	private Integer pivotVersion;
+
 	TranslationTask(UUID id, UUID messageId, String reference, String sourceLanguage, String targetLanguage, UUID keyId,
 			int segmentCount, Instant createdAt, TaskState state, String translator, String reviewer, String approver,
 			boolean viaEnglish, Instant updatedAt, Instant approvedAt, int version) {
@@ -83,6 +87,17 @@ public class TranslationTask {
 		this.updatedAt = updatedAt;
 		this.approvedAt = approvedAt;
 		this.version = version;
+	}
+
+	/** A stored task with its pivot link: the English task it was translated through and that task's version. */
+	TranslationTask(UUID id, UUID messageId, String reference, String sourceLanguage, String targetLanguage, UUID keyId,
+			int segmentCount, Instant createdAt, TaskState state, String translator, String reviewer, String approver,
+			boolean viaEnglish, Instant updatedAt, Instant approvedAt, int version, UUID fileId, String mediaKind,
+			UUID pivotTaskId, Integer pivotVersion) {
+		this(id, messageId, reference, sourceLanguage, targetLanguage, keyId, segmentCount, createdAt, state, translator,
+				reviewer, approver, viaEnglish, updatedAt, approvedAt, version, fileId, mediaKind);
+		this.pivotTaskId = pivotTaskId;
+		this.pivotVersion = pivotVersion;
 	}
 
 	/** A new, open task for a message's translation into the target language. */
@@ -114,6 +129,34 @@ public class TranslationTask {
 		updatedAt = now;
 	}
 
+	/**
+	 * Links this Albanian task to the English task it is translated through (a pivot chain), remembering the
+	 * English task's version; or, with null, unlinks it.
+	 */
+	void linkPivot(TranslationTask english) {
+		if (english == null || !viaEnglish) {
+			pivotTaskId = null;
+			pivotVersion = null;
+			return;
+		}
+		require(isAlbanian() && ENGLISH.equals(english.targetLanguage()) && english.messageId().equals(messageId)
+				&& english.state().isTranslated());
+		pivotTaskId = english.id();
+		pivotVersion = english.version();
+	}
+
+	/** The translator changes one segment: only their own task, only while it is in progress. */
+	void requireEditableBy(String user) {
+		requireTranslator(user);
+		require(state == TaskState.IN_PROGRESS);
+	}
+
+	/** A reviewer who is not the translator changes or marks one segment while the task awaits review. */
+	void requireReviewableBy(String user) {
+		requireNotTranslator(user);
+		require(state.awaitsReview());
+	}
+
 	/** The translator hands the finished translation in for review. */
 	void submit(String user, boolean english, Instant now) {
 		saveDraft(user, english, now);
@@ -130,8 +173,19 @@ public class TranslationTask {
 
 	/** A reviewer who is not the translator approves the reviewed translation; it may now leave the organisation. */
 	void approve(String user, Instant now) {
+		approve(user, now, null);
+	}
+
+	/**
+	 * As {@link #approve(String, Instant)}, for a task in a pivot chain: an Albanian translation made through
+	 * English cannot be approved before its English pivot is (the pivot is given, or null when not linked).
+	 */
+	void approve(String user, Instant now, TranslationTask pivot) {
 		requireNotTranslator(user);
 		require(state == TaskState.REVIEWED);
+		if (pivotTaskId != null && (pivot == null || pivot.state() != TaskState.APPROVED)) {
+			throw new IllegalTransitionException("translation.error.pivotNotApproved");
+		}
 		approver = user;
 		approvedAt = now;
 		moveTo(TaskState.APPROVED, now);
@@ -272,6 +326,16 @@ public class TranslationTask {
 
 	int version() {
 		return version;
+	}
+
+	/** The English task this Albanian task was translated through; null when it is not in a pivot chain. */
+	public UUID pivotTaskId() {
+		return pivotTaskId;
+	}
+
+	/** The English task's version when this task was last saved through it; null when not in a chain. */
+	public Integer pivotVersion() {
+		return pivotVersion;
 	}
 
 	@Override

@@ -20,7 +20,12 @@ import org.springframework.util.MultiValueMap;
  * Read from the request by hand rather than by the data binder, whose list binding fails with an exception
  * on a crafted index beyond its growth limit; indexes beyond {@link #MAX_SEGMENTS} are ignored.
  */
-record EditorForm(List<String> targets, Boolean viaEnglish, String action) {
+record EditorForm(List<String> targets, Boolean viaEnglish, String action, List<Integer> revisions,
+		Map<Integer, Integer> claims, int[] use) {
+
+	EditorForm(List<String> targets, Boolean viaEnglish, String action) {
+		this(targets, viaEnglish, action, List.of(), Map.of(), null);
+	}
 
 	/** The most characters (code points) one segment's translation may have. */
 	static final int MAX_SEGMENT_LENGTH = 5_000;
@@ -29,6 +34,14 @@ record EditorForm(List<String> targets, Boolean viaEnglish, String action) {
 	static final int MAX_SEGMENTS = 10_000;
 
 	private static final Pattern TARGET = Pattern.compile("targets\\[(\\d{1,5})]");
+
+	private static final Pattern REVISION = Pattern.compile("revisions\\[(\\d{1,5})]");
+
+	private static final Pattern ORIGIN = Pattern.compile("origins\\[(\\d{1,5})]");
+
+	private static final Pattern USE = Pattern.compile("(\\d{1,5})-([1-9])");
+
+	private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
 
 	/** The form from the request parameters, each text normalised like every other form text. */
 	static EditorForm from(MultiValueMap<String, String> params) {
@@ -44,9 +57,40 @@ record EditorForm(List<String> targets, Boolean viaEnglish, String action) {
 				targets.set(index, text == null || text.isEmpty() ? null : text);
 			}
 		});
+		List<Integer> revisions = new ArrayList<>();
+		Map<Integer, Integer> claims = new TreeMap<>();
+		params.forEach((name, values) -> {
+			Matcher revision = REVISION.matcher(name);
+			Matcher origin = ORIGIN.matcher(name);
+			String value = values.isEmpty() || values.get(0) == null ? "" : values.get(0).strip();
+			if (revision.matches() && Integer.parseInt(revision.group(1)) < MAX_SEGMENTS && NUMBER.matcher(value).matches()) {
+				int index = Integer.parseInt(revision.group(1));
+				while (revisions.size() <= index) {
+					revisions.add(null);
+				}
+				revisions.set(index, Integer.parseInt(value));
+			}
+			else if (origin.matches() && Integer.parseInt(origin.group(1)) < MAX_SEGMENTS && value.matches("[1-9]")) {
+				claims.put(Integer.parseInt(origin.group(1)) + 1, Integer.parseInt(value));
+			}
+		});
+		String used = params.getFirst("use");
+		Matcher use = used == null ? null : USE.matcher(used.strip());
+		int[] chosen = use != null && use.matches() && Integer.parseInt(use.group(1)) >= 1
+				? new int[] { Integer.parseInt(use.group(1)), Integer.parseInt(use.group(2)) } : null;
 		String action = params.containsKey("submitAnyway") ? "confirm"
 				: params.containsKey("submitForReview") ? "submit" : "save";
-		return new EditorForm(targets, params.containsKey("viaEnglish"), action);
+		return new EditorForm(targets, params.containsKey("viaEnglish"), action, revisions, claims, chosen);
+	}
+
+	/** The revision each segment had on the page (by position); null where the page sent none. */
+	List<Integer> revisionsOrEmpty() {
+		return revisions == null ? List.of() : revisions;
+	}
+
+	/** The suggestion (1, 2, 3...) the translator inserted, by segment number, as the editor's script noted it. */
+	Map<Integer, Integer> claimsOrEmpty() {
+		return claims == null ? Map.of() : claims;
 	}
 
 	List<String> targetsOrEmpty() {
@@ -64,6 +108,17 @@ record EditorForm(List<String> targets, Boolean viaEnglish, String action) {
 
 	boolean confirming() {
 		return "confirm".equals(action);
+	}
+
+	/** The message code of what is wrong with one segment's text, or null when nothing is. */
+	static String problemOf(String text) {
+		if (text == null) {
+			return null;
+		}
+		if (text.codePointCount(0, text.length()) > MAX_SEGMENT_LENGTH) {
+			return "translation.segment.tooLong";
+		}
+		return HostileCharacters.firstIn(text, true).isPresent() ? "translation.segment.hiddenCharacters" : null;
 	}
 
 	/** The message code of what is wrong with each segment's text (numbered from 1), if anything. */
