@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a translation uses one of a term's renderings, compared in their comparable forms (case, accents and
- * letter variants ignored). Albanian and English inflect nouns, so the last word of a rendering may lose a final
- * vowel and take up to four letters more: "Tiranë" is used in "Tiranës" and in "Tirana", "Ministria" in
- * "Ministrisë".
+ * letter variants ignored). Albanian inflects every word of a name ("Bashkimi Evropian", "Bashkimit Evropian"),
+ * so each word of a rendering longer than four letters may lose a final vowel, and each may take up to four
+ * letters more: "Tiranë" is used in "Tiranës" and in "Tirana", "Maqedonia" in "Maqedonisë".
  */
 public final class Renderings {
 
@@ -26,12 +26,11 @@ public final class Renderings {
 		StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
 		for (int i = 0; i < words.length; i++) {
 			String word = words[i];
-			boolean last = i == words.length - 1;
-			if (last && word.length() > 4 && "aeiouy".indexOf(word.charAt(word.length() - 1)) >= 0) {
+			if (word.length() > 4 && "aeiouy".indexOf(word.charAt(word.length() - 1)) >= 0) {
 				word = word.substring(0, word.length() - 1);
 			}
-			regex.append(Pattern.quote(word));
-			regex.append(last ? "\\p{L}{0," + MAX_ENDING + "}(?![\\p{L}\\p{N}])" : "\\s+");
+			regex.append(Pattern.quote(word)).append("\\p{L}{0,").append(MAX_ENDING).append('}');
+			regex.append(i == words.length - 1 ? "(?![\\p{L}\\p{N}])" : "\\s+");
 		}
 		return Pattern.compile(regex.toString());
 	}

@@ -49,7 +49,7 @@ final class TermRules {
 	static Map<String, String> problems(TermDraft draft) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		String term = draft.term();
-		if (term == null || term.isBlank() || MatchText.key(term).isEmpty()) {
+		if (term == null || MatchText.key(term).codePoints().noneMatch(Character::isLetterOrDigit)) {
 			problems.put("term", "glossary.error.termRequired");
 		}
 		else if (term.length() > MAX_TERM) {
