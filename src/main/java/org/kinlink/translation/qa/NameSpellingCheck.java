@@ -74,10 +74,21 @@ class NameSpellingCheck implements QaCheck {
 		return findings;
 	}
 
-	/** Whether the name appears in the text as whole words, compared as glossary terms are (see MatchText). */
+	/**
+	 * Whether the name appears in the text as whole words, compared as glossary terms are (see MatchText), but
+	 * not as part of a longer name joined by ZWNJ (احمدی in احمدی‌نژاد).
+	 */
 	static boolean contains(String text, String name) {
 		GlossaryTerm term = new GlossaryTerm(UUID.randomUUID(), null, TermKind.TERM, name, List.of(name), null, 0, null, null);
-		return !TermIndex.of(List.of(term)).find(text).isEmpty();
+		return TermIndex.of(List.of(term)).find(text).stream()
+			.anyMatch(found -> !joined(text, found.end(), 1) && !joined(text, found.start() - 1, -1));
+	}
+
+	/** Whether a ZWNJ at the index joins a letter beyond it (step 1: after, -1: before). */
+	private static boolean joined(String text, int index, int step) {
+		int beyond = index + step;
+		return index >= 0 && index < text.length() && text.charAt(index) == '\u200C' && beyond >= 0
+				&& beyond < text.length() && Character.isLetter(text.charAt(beyond));
 	}
 
 	private static String lastWord(String name) {
