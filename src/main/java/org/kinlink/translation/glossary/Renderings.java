@@ -1,13 +1,14 @@
 package org.kinlink.translation.glossary;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Whether a translation uses one of a term's renderings, compared in their comparable forms (case, accents and
- * letter variants ignored). Albanian inflects every word of a name ("Bashkimi Evropian", "Bashkimit Evropian"),
- * so each word of a rendering longer than four letters may lose a final vowel, and each may take up to four
- * letters more: "Tiranë" is used in "Tiranës" and in "Tirana", "Maqedonia" in "Maqedonisë".
+ * letter variants ignored), word by word. Albanian inflects every word of a name ("Kombet e Bashkuara",
+ * "Kombeve të Bashkuara"; "Tiranë", "Tiranës", "Tirana"), so a word of the translation stands for a word of the
+ * rendering when it begins with all of it but the last two letters (words up to four letters: all of it), and is
+ * at most four letters longer; small words between (të, e, i) must be there but may change.
  */
 public final class Renderings {
 
@@ -17,22 +18,38 @@ public final class Renderings {
 	}
 
 	public static boolean usedIn(String target, List<String> renderings) {
-		String text = MatchText.of(target).text();
-		return renderings.stream().anyMatch(rendering -> pattern(rendering).matcher(text).find());
+		String[] words = words(target);
+		return renderings.stream().map(Renderings::words).anyMatch(rendering -> rendering.length > 0 && contains(words, rendering));
 	}
 
-	static Pattern pattern(String rendering) {
-		String[] words = MatchText.of(rendering).text().strip().split(" ");
-		StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
-		for (int i = 0; i < words.length; i++) {
-			String word = words[i];
-			if (word.length() > 4 && "aeiouy".indexOf(word.charAt(word.length() - 1)) >= 0) {
-				word = word.substring(0, word.length() - 1);
+	private static boolean contains(String[] words, String[] rendering) {
+		for (int start = 0; start + rendering.length <= words.length; start++) {
+			boolean all = true;
+			for (int k = 0; k < rendering.length && all; k++) {
+				all = sameWord(rendering[k], words[start + k]);
 			}
-			regex.append(Pattern.quote(word)).append("\\p{L}{0,").append(MAX_ENDING).append('}');
-			regex.append(i == words.length - 1 ? "(?![\\p{L}\\p{N}])" : "\\s+");
+			if (all) {
+				return true;
+			}
 		}
-		return Pattern.compile(regex.toString());
+		return false;
+	}
+
+	static boolean sameWord(String rendering, String word) {
+		int n = rendering.length();
+		if (n <= 2) {
+			return word.length() <= MAX_ENDING; // a small word (të, e, i) takes its inflected form
+		}
+		int needed = n <= MAX_ENDING ? n : Math.max(MAX_ENDING, n - 2);
+		int common = 0;
+		while (common < Math.min(n, word.length()) && rendering.charAt(common) == word.charAt(common)) {
+			common++;
+		}
+		return common >= needed && word.length() <= n + MAX_ENDING;
+	}
+
+	private static String[] words(String text) {
+		return Arrays.stream(MatchText.of(text).text().split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toArray(String[]::new);
 	}
 
 }

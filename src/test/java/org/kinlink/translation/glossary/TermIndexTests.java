@@ -92,6 +92,10 @@ class TermIndexTests {
 		assertThat(Renderings.usedIn("në Tiranë dhe Tiranës", List.of("Tirana"))).isTrue();
 		assertThat(Renderings.usedIn("nën ombrellën e BE-së", List.of("Bashkimi Evropian"))).isFalse();
 		assertThat(Renderings.usedIn("Shkupinjtë e shumtë", List.of("Shkup"))).isFalse();
+		assertThat(Renderings.usedIn("përpara Asamblesë së Përgjithshme të Kombeve të Bashkuara.", List.of("Kombet e Bashkuara")))
+			.isTrue();
+		assertThat(Renderings.usedIn("në Shkodër", List.of("Shkup"))).isFalse();
+		assertThat(Renderings.usedIn("in Iraq", List.of("Iran"))).isFalse();
 	}
 
 }
