@@ -34,9 +34,11 @@ public final class MatchText {
 		while (i < input.length()) {
 			int cp = input.codePointAt(i);
 			int next = i + Character.charCount(cp);
-			String mapped = map(cp);
-			for (int k = 0; k < mapped.length(); k++) {
-				char c = mapped.charAt(k);
+			int fast = fast(cp);
+			String mapped = fast == SLOW ? map(cp) : null;
+			int count = fast == SLOW ? mapped.length() : fast == DROP ? 0 : 1;
+			for (int k = 0; k < count; k++) {
+				char c = mapped == null ? (char) fast : mapped.charAt(k);
 				if (c == ' ' && (out.length() == 0 || out.charAt(out.length() - 1) == ' ')) {
 					continue;
 				}
@@ -65,6 +67,36 @@ public final class MatchText {
 			key.append(text.charAt(i));
 		}
 		return key.toString();
+	}
+
+	private static final int SLOW = -1;
+
+	private static final int DROP = -2;
+
+	/** The comparable character of each code point below U+0700 (Latin, Arabic) computed once; DROP or SLOW. */
+	private static final int[] LOW = table(0, 0x0700);
+
+	/** The same for general punctuation (spaces, ZWNJ, bidi controls, quotation marks). */
+	private static final int[] PUNCTUATION = table(0x2000, 0x2070);
+
+	private static int[] table(int from, int to) {
+		int[] table = new int[to - from];
+		for (int cp = from; cp < to; cp++) {
+			String mapped = map(cp);
+			table[cp - from] = mapped.isEmpty() ? DROP : mapped.length() == 1 ? mapped.charAt(0) : SLOW;
+		}
+		return table;
+	}
+
+	/** The comparable character for the characters of most texts, DROP for one that disappears, SLOW for the rest. */
+	private static int fast(int cp) {
+		if (cp < 0x0700) {
+			return LOW[cp];
+		}
+		if (cp >= 0x2000 && cp < 0x2070) {
+			return PUNCTUATION[cp - 0x2000];
+		}
+		return SLOW;
 	}
 
 	private static String map(int cp) {

@@ -14,12 +14,40 @@ public final class Renderings {
 
 	private static final int MAX_ENDING = 4;
 
+	private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
 	private Renderings() {
 	}
 
 	public static boolean usedIn(String target, List<String> renderings) {
-		String[] words = words(target);
-		return renderings.stream().map(Renderings::words).anyMatch(rendering -> rendering.length > 0 && contains(words, rendering));
+		return in(target).uses(renderings);
+	}
+
+	/** A translation read once, to be asked about several terms. */
+	public static Translation in(String target) {
+		return new Translation(words(target));
+	}
+
+	/** The words of a translation in their comparable form. */
+	public static final class Translation {
+
+		private final String[] words;
+
+		private Translation(String[] words) {
+			this.words = words;
+		}
+
+		/** Whether the translation uses one of the renderings. */
+		public boolean uses(List<String> renderings) {
+			for (String rendering : renderings) {
+				String[] wanted = words(rendering);
+				if (wanted.length > 0 && contains(words, wanted)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 	private static boolean contains(String[] words, String[] rendering) {
@@ -49,7 +77,7 @@ public final class Renderings {
 	}
 
 	private static String[] words(String text) {
-		return Arrays.stream(MatchText.of(text).text().split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toArray(String[]::new);
+		return Arrays.stream(NOT_WORD.split(MatchText.of(text).text())).filter(w -> !w.isEmpty()).toArray(String[]::new);
 	}
 
 }

@@ -1,9 +1,7 @@
 package org.kinlink.translation.glossary;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The terms of one glossary as a trie over their comparable keys, built once per glossary revision. Finding
@@ -43,7 +41,7 @@ public final class TermIndex {
 		}
 		Node node = root;
 		for (int i = 0; i < key.length(); i++) {
-			node = node.children.computeIfAbsent(key.charAt(i), c -> new Node());
+			node = node.child(key.charAt(i), true);
 		}
 		node.term = term;
 	}
@@ -58,7 +56,7 @@ public final class TermIndex {
 
 	/** The terms found in the text, in text order. */
 	public List<Found> find(String original) {
-		if (root.children.isEmpty() || original == null || original.isEmpty()) {
+		if (root.size == 0 || original == null || original.isEmpty()) {
 			return List.of();
 		}
 		MatchText match = MatchText.of(original);
@@ -84,7 +82,7 @@ public final class TermIndex {
 		GlossaryTerm best = null;
 		while (q < text.length()) {
 			char c = text.charAt(q);
-			Node child = node.children.get(c);
+			Node child = node.child(c, false);
 			if (child == null) {
 				if (c == ' ' && q > p && q + 1 < text.length() && MatchText.arabicLetter(text.charAt(q - 1))
 						&& MatchText.arabicLetter(text.charAt(q + 1))) {
@@ -106,11 +104,39 @@ public final class TermIndex {
 		return bestEnd;
 	}
 
+	/** A trie node: its children in sorted arrays (no boxing, little memory for thousands of terms). */
 	private static final class Node {
 
-		private final Map<Character, Node> children = new HashMap<>(4);
+		private char[] keys = new char[0];
+
+		private Node[] children = new Node[0];
+
+		private int size;
 
 		private GlossaryTerm term;
+
+		Node child(char c, boolean create) {
+			int at = java.util.Arrays.binarySearch(keys, 0, size, c);
+			if (at >= 0) {
+				return children[at];
+			}
+			if (!create) {
+				return null;
+			}
+			int insert = -at - 1;
+			if (size == keys.length) {
+				int capacity = Math.max(2, size * 2);
+				keys = java.util.Arrays.copyOf(keys, capacity);
+				children = java.util.Arrays.copyOf(children, capacity);
+			}
+			System.arraycopy(keys, insert, keys, insert + 1, size - insert);
+			System.arraycopy(children, insert, children, insert + 1, size - insert);
+			keys[insert] = c;
+			Node child = new Node();
+			children[insert] = child;
+			size++;
+			return child;
+		}
 
 	}
 

@@ -47,8 +47,9 @@ class GlossaryTermsCheck implements QaCheck {
 				continue;
 			}
 			Map<String, GlossaryTerm> missing = new LinkedHashMap<>();
+			Renderings.Translation translation = Renderings.in(target);
 			for (TermIndex.Found found : index.find(segment.source())) {
-				if (!Renderings.usedIn(target, found.term().renderings())) {
+				if (!translation.uses(found.term().renderings())) {
 					missing.putIfAbsent(found.term().key(), found.term());
 				}
 			}
