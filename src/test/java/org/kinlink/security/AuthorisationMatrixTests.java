@@ -141,7 +141,11 @@ class AuthorisationMatrixTests {
 			entry("GET /staff/translations/{taskId}/watch", TRANSLATION),
 			entry("GET /staff/translations/{taskId}/subtitles.vtt", TRANSLATION),
 			entry("GET /staff/translations/{taskId}/subtitles.srt", TRANSLATION),
-			entry("GET /staff/translations/{taskId}/media/{kind}", TRANSLATION)));
+			entry("GET /staff/translations/{taskId}/media/{kind}", TRANSLATION),
+			entry("GET /staff/glossary", TRANSLATION), entry("POST /staff/glossary", REVIEWER),
+			entry("GET /staff/glossary/{id}/edit", REVIEWER), entry("POST /staff/glossary/{id}", REVIEWER),
+			entry("POST /staff/glossary/{id}/delete", REVIEWER), entry("POST /staff/glossary/import", REVIEWER),
+			entry("GET /staff/glossary/export.csv", TRANSLATION), entry("GET /staff/glossary/export.tbx", TRANSLATION)));
 
 	private static Map<String, Set<StaffRole>> merged(Map<String, Set<StaffRole>> a, Map<String, Set<StaffRole>> b) {
 		Map<String, Set<StaffRole>> all = new TreeMap<>(a);

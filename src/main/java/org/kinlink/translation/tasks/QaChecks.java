@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
 import org.kinlink.shared.text.PersianText;
 
 /**
- * The checks run when a translator submits: empty targets, targets copied from the source, numbers of the
- * source missing in the target (Persian and Arabic-Indic digits read as Latin ones, separators ignored, so
- * ۲٫۸ matches 2.8 and 2,8) and Latin-script names of the source missing from the target.
+ * The checks run when a translator submits: empty targets, targets copied from the source or still in its
+ * script, numbers of the source missing in the target (Persian and Arabic-Indic digits read as Latin ones,
+ * separators ignored, so ۲٫۸ matches 2.8 and 2,8), Latin-script names of the source missing from the target
+ * and bidi control characters. Brackets and quotes, glossary terms and the person's registered spelling are
+ * {@link QaCheck} beans of the qa package.
  */
 final class QaChecks {
 
@@ -37,8 +39,15 @@ final class QaChecks {
 				findings.add(new QaFinding(segment, QaFinding.Kind.EMPTY, ""));
 				continue;
 			}
+			String bidi = bidiControls(target);
+			if (!bidi.isEmpty()) {
+				findings.add(new QaFinding(segment, QaFinding.Kind.BIDI_CONTROLS, bidi));
+			}
 			if (target.equals(source.strip())) {
 				findings.add(new QaFinding(segment, QaFinding.Kind.IDENTICAL, ""));
+			}
+			else if (inSourceScript(source, target)) {
+				findings.add(new QaFinding(segment, QaFinding.Kind.UNTRANSLATED, ""));
 			}
 			List<String> numbers = missingNumbers(source, target);
 			if (!numbers.isEmpty()) {
@@ -89,6 +98,63 @@ final class QaChecks {
 	private static boolean containsWord(String text, String word) {
 		return Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(word) + "(?![\\p{L}\\d])",
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
+	}
+
+	/** The bidi control characters of the text, as U+XXXX, each once; empty if none. */
+	static String bidiControls(String text) {
+		Set<String> found = new LinkedHashSet<>();
+		text.codePoints().filter(QaChecks::isBidiControl).forEach(c -> found.add(String.format("U+%04X", c)));
+		return String.join(", ", found);
+	}
+
+	private static boolean isBidiControl(int c) {
+		return c == 0x200E || c == 0x200F || c == 0x061C || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
+	}
+
+	/**
+	 * Whether the target is written mostly (more than half of its letters) in the script of a source that is
+	 * not in Latin script: a Persian sentence left in Persian. Targets are Albanian or English, so a source in
+	 * Latin script (an English letter) cannot be told apart this way; {@link QaFinding.Kind#IDENTICAL} covers it.
+	 */
+	static boolean inSourceScript(String source, String target) {
+		Character.UnicodeScript script = mainScript(source);
+		if (script == null || script == Character.UnicodeScript.LATIN) {
+			return false;
+		}
+		long letters = target.codePoints().filter(Character::isLetter).count();
+		long inScript = target.codePoints().filter(c -> Character.isLetter(c) && Character.UnicodeScript.of(c) == script).count();
+		return letters > 0 && inScript * 2 > letters;
+	}
+
+	private static Character.UnicodeScript mainScript(String text) {
+		Map<Character.UnicodeScript, Integer> counts = new java.util.EnumMap<>(Character.UnicodeScript.class);
+		text.codePoints().filter(Character::isLetter).forEach(c -> counts.merge(Character.UnicodeScript.of(c), 1, Integer::sum));
+		return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+	}
+
+	/**
+	 * Which kinds of finding block a submission: the property kinlink.translation.qa.blocking, a comma-separated
+	 * list of {@link QaFinding.Kind} names (by default EMPTY and BIDI_CONTROLS; empty means nothing blocks). An
+	 * unknown name stops the application at start-up rather than letting a check silently warn.
+	 */
+	@org.springframework.stereotype.Component
+	static class Policy {
+
+		private final Set<QaFinding.Kind> blocking;
+
+		Policy(@org.springframework.beans.factory.annotation.Value("${kinlink.translation.qa.blocking:"
+				+ QaFinding.Kind.DEFAULT_BLOCKING + "}") String blocking) {
+			this.blocking = QaFinding.Kind.parse(blocking);
+		}
+
+		QaFinding apply(QaFinding finding) {
+			return finding.withBlocking(blocking.contains(finding.kind()));
+		}
+
+		Set<QaFinding.Kind> blocking() {
+			return Set.copyOf(blocking);
+		}
+
 	}
 
 }
