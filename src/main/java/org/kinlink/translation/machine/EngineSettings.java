@@ -54,11 +54,11 @@ class EngineSettings {
 			boolean enabled, String confirmedHost, boolean hasKey, int version) {
 
 		/** Whether text may go to it: enabled, and still pointing at the host the administrator confirmed. */
-		boolean usable() {
+		public boolean usable() {
 			return enabled && confirmedHost != null && confirmedHost.equals(host(baseUrl));
 		}
 
-		String host() {
+		public String host() {
 			return host(baseUrl);
 		}
 
