@@ -139,7 +139,11 @@ class AuthorisationMatrixTests {
 			entry("GET /staff/translations/{taskId}/watch", TRANSLATION),
 			entry("GET /staff/translations/{taskId}/subtitles.vtt", TRANSLATION),
 			entry("GET /staff/translations/{taskId}/subtitles.srt", TRANSLATION),
-			entry("GET /staff/translations/{taskId}/media/{kind}", TRANSLATION)));
+			entry("GET /staff/translations/{taskId}/media/{kind}", TRANSLATION),
+			entry("POST /staff/translations/{taskId}/machine", TRANSLATOR),
+			entry("GET /staff/translations/{taskId}/xliff", TRANSLATOR), entry("POST /staff/translations/{taskId}/xliff", TRANSLATOR),
+			entry("GET /staff/admin/translation-engines", ADMIN), entry("GET /staff/admin/translation-engines/{pair}", ADMIN),
+			entry("POST /staff/admin/translation-engines/{pair}", ADMIN)));
 
 	private static Map<String, Set<StaffRole>> merged(Map<String, Set<StaffRole>> a, Map<String, Set<StaffRole>> b) {
 		Map<String, Set<StaffRole>> all = new TreeMap<>(a);

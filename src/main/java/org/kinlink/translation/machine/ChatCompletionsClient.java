@@ -57,7 +57,7 @@ class ChatCompletionsClient implements EngineClient {
 		JsonNode answer = exchange.post(endpoint(call.baseUrl()), body, call.apiKey(), call.timeout());
 		JsonNode content = answer.path("choices").path(0).path("message").path("content");
 		if (!content.isString()) {
-			throw new EngineFailure("answer without choices[0].message.content");
+			throw new EngineFailure("no-content");
 		}
 		return THINKING.matcher(content.stringValue()).replaceFirst("");
 	}

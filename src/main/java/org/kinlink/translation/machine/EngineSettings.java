@@ -116,6 +116,10 @@ class EngineSettings {
 			throw new OptimisticLockingFailureException("machine engine changed");
 		}
 		String host = Engine.host(change.baseUrl());
+		boolean confirmedBefore = before.filter(Engine::usable).map(Engine::host).filter(h -> h.equals(host)).isPresent();
+		if (change.enabled() && !confirmedBefore && (host == null || !host.equalsIgnoreCase(String.valueOf(change.confirmedHost()).strip()))) {
+			throw new IllegalStateException("an engine is enabled only for the host the administrator confirmed");
+		}
 		String confirmed = change.enabled() ? host : before.map(Engine::confirmedHost).orElse(null);
 		if (before.isEmpty()) {
 			jdbc.sql("""

@@ -45,7 +45,7 @@ class LibreTranslateClient implements EngineClient {
 		JsonNode answer = exchange.post(JsonExchange.endpoint(call.baseUrl(), "/translate"), body, null, call.timeout());
 		JsonNode translated = answer.path("translatedText");
 		if (!translated.isArray() || translated.size() != texts.size()) {
-			throw new EngineFailure("answer without one translation per text");
+			throw new EngineFailure("wrong-shape");
 		}
 		List<String> out = new ArrayList<>(texts.size());
 		translated.forEach(node -> out.add(node.isString() ? node.stringValue() : null));
