@@ -145,7 +145,11 @@ class AuthorisationMatrixTests {
 			entry("GET /staff/glossary", TRANSLATION), entry("POST /staff/glossary", REVIEWER),
 			entry("GET /staff/glossary/{id}/edit", REVIEWER), entry("POST /staff/glossary/{id}", REVIEWER),
 			entry("POST /staff/glossary/{id}/delete", REVIEWER), entry("POST /staff/glossary/import", REVIEWER),
-			entry("GET /staff/glossary/export.csv", TRANSLATION), entry("GET /staff/glossary/export.tbx", TRANSLATION)));
+			entry("GET /staff/glossary/export.csv", TRANSLATION), entry("GET /staff/glossary/export.tbx", TRANSLATION),
+			entry("POST /staff/translations/{taskId}/machine", TRANSLATOR),
+			entry("GET /staff/translations/{taskId}/xliff", TRANSLATOR), entry("POST /staff/translations/{taskId}/xliff", TRANSLATOR),
+			entry("GET /staff/admin/translation-engines", ADMIN), entry("GET /staff/admin/translation-engines/{pair}", ADMIN),
+			entry("POST /staff/admin/translation-engines/{pair}", ADMIN)));
 
 	private static Map<String, Set<StaffRole>> merged(Map<String, Set<StaffRole>> a, Map<String, Set<StaffRole>> b) {
 		Map<String, Set<StaffRole>> all = new TreeMap<>(a);

@@ -221,6 +221,17 @@ public class TranslationDesk {
 	}
 
 	/**
+	 * The QA findings on the stored targets of the reader's own task, without changing anything: shown after the
+	 * targets came in from elsewhere (an XLIFF file from a CAT tool). "Not found" for anyone but its translator.
+	 */
+	@Transactional(noRollbackFor = RecordNotFoundException.class)
+	public List<QaFinding> check(UUID taskId, Staff staff) {
+		TranslationTask task = ownTask(taskId, staff);
+		List<TaskSegment> segments = texts.open(task);
+		return qa.check(task, segments, segments.stream().map(TaskSegment::target).toList());
+	}
+
+	/**
 	 * The translator submits: QA runs on the typed targets; the draft is saved in any case, and the task moves
 	 * to TRANSLATED only without blocking findings and with warnings confirmed.
 	 */

@@ -71,7 +71,9 @@ class TaskOpeningTests {
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> !taskIds(messageId).isEmpty());
 		assertThat(jdbc.sql("select target_language from translation.task where message_id = ?").param(messageId)
 			.query(String.class).list()).containsExactly("en");
-		assertThat(messages.summary(messageId).status()).isEqualTo(MessageStatus.IN_TRANSLATION);
+		// The listener commits the tasks before it tells the message that translation started.
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(messages.summary(messageId).status()).isEqualTo(MessageStatus.IN_TRANSLATION));
 	}
 
 	private List<UUID> taskIds(UUID messageId) {
