@@ -139,7 +139,10 @@ class AuthorisationMatrixTests {
 			entry("GET /staff/translations/{taskId}/watch", TRANSLATION),
 			entry("GET /staff/translations/{taskId}/subtitles.vtt", TRANSLATION),
 			entry("GET /staff/translations/{taskId}/subtitles.srt", TRANSLATION),
-			entry("GET /staff/translations/{taskId}/media/{kind}", TRANSLATION)));
+			entry("GET /staff/translations/{taskId}/media/{kind}", TRANSLATION),
+			entry("GET /staff/translations/memory", REVIEWER), entry("GET /staff/translations/memory/export", REVIEWER),
+			entry("POST /staff/translations/memory/import", REVIEWER),
+			entry("POST /staff/translations/memory/imports/{batchId}/forget", REVIEWER)));
 
 	private static Map<String, Set<StaffRole>> merged(Map<String, Set<StaffRole>> a, Map<String, Set<StaffRole>> b) {
 		Map<String, Set<StaffRole>> all = new TreeMap<>(a);

@@ -38,6 +38,12 @@ final class LimitedInputStream extends FilterInputStream {
 		return n;
 	}
 
+	/** Leaves the stream under it open (the XML parser closes what it read to the end; the caller owns it). */
+	@Override
+	public void close() {
+		// the caller closes the stream it passed in
+	}
+
 	private void count(int n) throws IOException {
 		remaining -= n;
 		if (remaining < 0) {
