@@ -44,7 +44,11 @@ final class MemoryText {
 
 	/** The words of the text in their normalised form, in order. */
 	static String[] words(String text) {
-		String normal = normalize(text);
+		return wordsOfNormal(normalize(text));
+	}
+
+	/** The words of a text already in its {@link #normalize normalised} form. */
+	static String[] wordsOfNormal(String normal) {
 		List<String> words = new ArrayList<>();
 		int start = -1;
 		for (int i = 0; i < normal.length();) {

@@ -13,16 +13,20 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The units of one language pair held in memory with an inverted index from each word to the units holding
- * it. A look-up probes only the postings of the query's rarest words: a unit scoring at least t% shares at
- * least ⌈t·m⌉ of the query's m words, so it holds one of the m − ⌈t·m⌉ + 1 rarest of them (prefix filter);
- * no match above the threshold is missed, and the candidates are then scored by word edit distance. Reads
- * share a lock, additions and removals take it alone.
+ * it. A unit scoring at least t% shares at least need = ⌈t·m⌉ of the query's m words. A look-up walks only
+ * the postings of the query's rare words R (at least the m − need + 1 rarest, the prefix filter, plus every
+ * word no more frequent than a cap), counting per unit how many of them it holds; a unit must hold at least
+ * need − (m − |R|) of them, then share enough words in all, then is scored by a banded word edit distance.
+ * No match above the threshold is missed. Reads share a lock, additions and removals take it alone.
  */
 final class PairIndex {
 
 	private static final Comparator<Candidate> BEST_FIRST = Comparator.comparingInt(Candidate::score)
 		.reversed()
 		.thenComparing(Comparator.comparingInt(Candidate::entry).reversed());
+
+	/** Per thread, a counter per unit of how many of the query's rare words it holds (reset after each look-up). */
+	private static final ThreadLocal<int[]> COUNTS = ThreadLocal.withInitial(() -> new int[0]);
 
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -47,14 +51,14 @@ final class PairIndex {
 			}
 			int first = entries.size();
 			for (MemoryUnit unit : units) {
-				String[] words = MemoryText.words(unit.source());
+				String normal = MemoryText.normalize(unit.source());
+				String[] words = MemoryText.wordsOfNormal(normal);
 				int[] ids = new int[words.length];
 				for (int i = 0; i < words.length; i++) {
 					ids[i] = wordId(words[i]);
 				}
 				int index = entries.size();
-				entries.add(new Entry(unit.source(), unit.target(), ids, MemoryText.normalize(unit.source()).hashCode(),
-						batch));
+				entries.add(new Entry(unit.source(), unit.target(), ids, normal.hashCode(), batch));
 				int[] distinct = ids.clone();
 				Arrays.sort(distinct);
 				for (int i = 0; i < distinct.length; i++) {
@@ -106,12 +110,12 @@ final class PairIndex {
 	 * {@code minScore} (1 to 100).
 	 */
 	List<MemoryMatch> find(String sentence, int minScore, int limit) {
-		String[] words = MemoryText.words(sentence);
+		String normal = MemoryText.normalize(sentence);
+		String[] words = MemoryText.wordsOfNormal(normal);
 		if (words.length == 0) {
 			return List.of();
 		}
-		int normalHash = MemoryText.normalize(sentence).hashCode();
-		String normal = null;
+		int normalHash = normal.hashCode();
 		lock.readLock().lock();
 		try {
 			int m = words.length;
@@ -125,48 +129,74 @@ final class PairIndex {
 			for (int i = 0; i < m; i++) {
 				order[i] = i;
 			}
-			Arrays.sort(order, Comparator.comparingInt(i -> ids[i] < 0 ? 0 : postingSizes[ids[i]]));
+			Arrays.sort(order, Comparator.comparingInt(i -> df(ids[i])));
+			BitSet inQuery = new BitSet();
+			for (int id : ids) {
+				if (id >= 0) {
+					inQuery.set(id);
+				}
+			}
 			int need = (minScore * m + 99) / 100;
-			int prefix = Math.min(m, m - need + 1);
-			BitSet seen = new BitSet(entries.size());
-			Map<String, Candidate> best = new HashMap<>();
-			for (int p = 0; p < prefix; p++) {
-				int id = ids[order[p]];
+			// The rarest words R (at least the prefix m - need + 1, then every word no more frequent than the cap):
+			// a unit sharing need words with the query shares at least need - (m - |R|) >= 1 of them with R.
+			int rare = Math.min(m, m - need + 1);
+			int cap = Math.max(256, entries.size() / 64);
+			while (rare < m && df(ids[order[rare]]) <= cap) {
+				rare++;
+			}
+			int atLeast = need - (m - rare);
+			int[] counts = COUNTS.get();
+			if (counts.length < entries.size()) {
+				counts = new int[entries.size() + 1024];
+				COUNTS.set(counts);
+			}
+			int[] touched = new int[64];
+			int touchedSize = 0;
+			for (int r = 0; r < rare; r++) {
+				int id = ids[order[r]];
 				if (id < 0) {
 					continue;
 				}
 				int[] list = postings[id];
 				for (int k = 0, size = postingSizes[id]; k < size; k++) {
 					int index = list[k];
-					if (seen.get(index)) {
-						continue;
-					}
-					seen.set(index);
-					Entry entry = entries.get(index);
-					if (entry == null) {
-						continue;
-					}
-					int longer = Math.max(m, entry.words.length);
-					int limitDistance = longer * (100 - minScore) / 100;
-					int distance = TokenDistance.between(ids, entry.words, limitDistance);
-					if (distance > limitDistance) {
-						continue;
-					}
-					int score = TokenDistance.score(distance, longer);
-					if (distance == 0 && entry.normalHash == normalHash) {
-						if (normal == null) {
-							normal = MemoryText.normalize(sentence);
+					if (counts[index]++ == 0) {
+						if (touchedSize == touched.length) {
+							touched = Arrays.copyOf(touched, touchedSize * 2);
 						}
-						if (normal.equals(MemoryText.normalize(entry.source))) {
-							score = 100;
-						}
+						touched[touchedSize++] = index;
 					}
-					if (score < minScore) {
-						continue;
-					}
-					Candidate candidate = new Candidate(index, score);
-					best.merge(entry.target, candidate, (a, b) -> BEST_FIRST.compare(a, b) <= 0 ? a : b);
 				}
+			}
+			Map<String, Candidate> best = new HashMap<>();
+			for (int t = 0; t < touchedSize; t++) {
+				int index = touched[t];
+				int count = counts[index];
+				counts[index] = 0;
+				if (count < atLeast) {
+					continue;
+				}
+				Entry entry = entries.get(index);
+				if (entry == null) {
+					continue;
+				}
+				int longer = Math.max(m, entry.words.length);
+				int limitDistance = longer * (100 - minScore) / 100;
+				if (longer - shared(entry.words, inQuery, m) > limitDistance) {
+					continue; // too few words in common: the distance is at least the longer length minus them
+				}
+				int distance = TokenDistance.between(ids, entry.words, limitDistance);
+				if (distance > limitDistance) {
+					continue;
+				}
+				int score = TokenDistance.score(distance, longer);
+				if (distance == 0 && entry.normalHash == normalHash && normal.equals(MemoryText.normalize(entry.source))) {
+					score = 100;
+				}
+				if (score < minScore) {
+					continue;
+				}
+				best.merge(entry.target, new Candidate(index, score), (a, b) -> BEST_FIRST.compare(a, b) <= 0 ? a : b);
 			}
 			List<Candidate> ranked = new ArrayList<>(best.values());
 			ranked.sort(BEST_FIRST);
@@ -180,6 +210,21 @@ final class PairIndex {
 		finally {
 			lock.readLock().unlock();
 		}
+	}
+
+	private int df(int wordId) {
+		return wordId < 0 ? 0 : postingSizes[wordId];
+	}
+
+	/** An upper bound of the words a unit shares with the query (at most the query's length). */
+	private static int shared(int[] words, BitSet inQuery, int queryLength) {
+		int shared = 0;
+		for (int word : words) {
+			if (inQuery.get(word)) {
+				shared++;
+			}
+		}
+		return Math.min(shared, queryLength);
 	}
 
 	private int wordId(String word) {

@@ -22,21 +22,29 @@ final class SourceDiff {
 	static List<DiffPart> between(String memorySource, String segmentSource) {
 		List<String> original = MemoryText.pieces(memorySource);
 		List<String> revised = MemoryText.pieces(segmentSource);
-		Patch<String> patch = DiffUtils.diff(original, revised, SourceDiff::same);
+		Patch<String> patch = DiffUtils.diff(keys(original), keys(revised));
 		List<DiffPart> parts = new ArrayList<>();
 		int position = 0;
 		for (AbstractDelta<String> delta : patch.getDeltas()) {
-			add(parts, original.subList(position, delta.getSource().getPosition()), Change.SAME);
-			add(parts, delta.getSource().getLines(), Change.DELETED);
-			add(parts, delta.getTarget().getLines(), Change.INSERTED);
-			position = delta.getSource().getPosition() + delta.getSource().size();
+			int from = delta.getSource().getPosition();
+			int to = delta.getTarget().getPosition();
+			add(parts, original.subList(position, from), Change.SAME);
+			add(parts, original.subList(from, from + delta.getSource().size()), Change.DELETED);
+			add(parts, revised.subList(to, to + delta.getTarget().size()), Change.INSERTED);
+			position = from + delta.getSource().size();
 		}
 		add(parts, original.subList(position, original.size()), Change.SAME);
 		return parts;
 	}
 
-	private static boolean same(String a, String b) {
-		return MemoryText.normalize(a).equals(MemoryText.normalize(b));
+	/** Each piece in its normalised form (white space as one space), computed once: what the diff compares. */
+	private static List<String> keys(List<String> pieces) {
+		List<String> keys = new ArrayList<>(pieces.size());
+		for (String piece : pieces) {
+			String key = MemoryText.normalize(piece);
+			keys.add(key.isEmpty() && !piece.isEmpty() ? " " : key);
+		}
+		return keys;
 	}
 
 	private static void add(List<DiffPart> parts, List<String> pieces, Change change) {
