@@ -149,7 +149,10 @@ class AuthorisationMatrixTests {
 			entry("POST /staff/translations/{taskId}/machine", TRANSLATOR),
 			entry("GET /staff/translations/{taskId}/xliff", TRANSLATOR), entry("POST /staff/translations/{taskId}/xliff", TRANSLATOR),
 			entry("GET /staff/admin/translation-engines", ADMIN), entry("GET /staff/admin/translation-engines/{pair}", ADMIN),
-			entry("POST /staff/admin/translation-engines/{pair}", ADMIN)));
+			entry("POST /staff/admin/translation-engines/{pair}", ADMIN),
+			entry("GET /staff/translations/memory", REVIEWER), entry("GET /staff/translations/memory/export", REVIEWER),
+			entry("POST /staff/translations/memory/import", REVIEWER),
+			entry("POST /staff/translations/memory/imports/{batchId}/forget", REVIEWER)));
 
 	private static Map<String, Set<StaffRole>> merged(Map<String, Set<StaffRole>> a, Map<String, Set<StaffRole>> b) {
 		Map<String, Set<StaffRole>> all = new TreeMap<>(a);
