@@ -223,8 +223,9 @@ class TranslationsController {
 			redirect.addFlashAttribute("notice", "translation.notice.submitted");
 			return "redirect:/staff/translations";
 		}
-		model.addAttribute("formError",
-				submission.blocked() ? "translation.editor.emptySegments" : "translation.editor.warnings");
+		model.addAttribute("formError", !submission.blocked() ? "translation.editor.warnings"
+				: submission.findings().stream().filter(QaFinding::blocking).allMatch(f -> f.kind() == QaFinding.Kind.EMPTY)
+						? "translation.editor.emptySegments" : "qa.blocked");
 		return showEditor(withAids(editable(taskId, staff), model), form.targetsOrEmpty(), problems, submission.findings(), model);
 	}
 
