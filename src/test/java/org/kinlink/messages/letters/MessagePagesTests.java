@@ -172,7 +172,8 @@ class MessagePagesTests {
 		mvc.perform(post("/staff/messages/" + id + "/person/new").with(INTAKE).with(csrf())
 			.param("namePersian", "رضا کريمي")
 			.param("nameLatin", "Reza Karimi")
-			.param("birthYear", "1988")).andExpect(redirectedUrl("/staff/messages/" + id));
+			.param("birthYear", "1988")
+			.param("notADuplicate", "true")).andExpect(redirectedUrl("/staff/messages/" + id));
 
 		UUID person = messages.summary(id).personId();
 		assertThat(people.find(person).details().namePersian()).isEqualTo("رضا کریمی");
