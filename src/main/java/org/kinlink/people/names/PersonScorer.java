@@ -56,7 +56,7 @@ public final class PersonScorer {
 		}
 		if (a.birthYear() != null && b.birthYear() != null) {
 			long gap = Math.abs((long) a.birthYear() - b.birthYear()); // absurd years must not overflow
-			reasons.add(new Reason("people.match.birthYear", List.of(gap)));
+			reasons.add(new Reason("people.match.birthYear", List.of((int) Math.min(gap, Integer.MAX_VALUE))));
 			value *= yearFactor(gap);
 		}
 		return new Score(value, List.copyOf(reasons));

@@ -144,7 +144,8 @@ class MessagePagesTests {
 		UUID person = people.create(new PersonDetails("رضا کریمی", "Reza Karimi", "حسن", 1988, null));
 		UUID id = receive(Ntrex.PERSIAN_PLAIN);
 
-		var found = mvc.perform(post("/staff/messages/" + id + "/person/search").with(INTAKE).with(csrf()).param("q", "كريمي"))
+		var found = mvc.perform(post("/staff/messages/" + id + "/person/search").with(INTAKE).with(csrf()).param("q", "رضا كريمي")
+				.param("father", "حسن").param("year", "1988"))
 			.andReturn()
 			.getResponse();
 		Document page = Jsoup.parse(found.getContentAsString(StandardCharsets.UTF_8));

@@ -47,6 +47,20 @@ class DuplicatesPagesTests {
 		return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
 	}
 
+	/** Whether the pair is on any page (other tests' namesakes may rank higher). */
+	boolean listedAnywhere(UUID a, UUID b) throws Exception {
+		for (int n = 1; n < 500; n++) {
+			Document page = page("/staff/people/duplicates?page=" + n);
+			if (listed(page, a, b)) {
+				return true;
+			}
+			if (page.select("a[href*='page=" + (n + 1) + "']").isEmpty()) {
+				return false;
+			}
+		}
+		return false;
+	}
+
 	boolean listed(Document page, UUID a, UUID b) {
 		return page.select("#duplicates tr")
 			.stream()
@@ -58,15 +72,15 @@ class DuplicatesPagesTests {
 		UUID a = people.create(new PersonDetails("کوروش بهمنی", null, "داریوش", 1975, null));
 		UUID b = people.create(new PersonDetails(null, "Kourosh Bahmani", "Dariush", 1975, null));
 
+		assertThat(listedAnywhere(a, b)).isTrue();
 		Document first = page("/staff/people/duplicates?page=1");
-		assertThat(listed(first, a, b)).isTrue();
 		assertThat(first.select("#duplicates td.score").eachText()).isNotEmpty();
 		assertThat(first.select("#duplicates li").eachText()).anyMatch(t -> t.contains("% alike"));
 
 		mvc.perform(post("/staff/people/duplicates/not-same").with(INTAKE).with(csrf()).param("a", b.toString())
 			.param("b", a.toString())).andExpect(status().is3xxRedirection());
 
-		assertThat(listed(page("/staff/people/duplicates"), a, b)).isFalse();
+		assertThat(listedAnywhere(a, b)).isFalse();
 		var marked = jdbc.sql("select marked_by from people.not_same where person_a = ? and person_b = ?")
 			.params(a.compareTo(b) < 0 ? a : b, a.compareTo(b) < 0 ? b : a)
 			.query(String.class)
