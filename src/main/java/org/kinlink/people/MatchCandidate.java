@@ -9,8 +9,19 @@ import java.util.List;
  */
 public record MatchCandidate(Person person, double score, List<Reason> reasons) {
 
+	/** The score in whole percent, as pages show it. */
+	public long percent() {
+		return Math.round(score * 100);
+	}
+
 	/** One part of the score: a message key and its arguments. */
 	public record Reason(String key, List<Object> arguments) {
+
+		/** The arguments as an array, for {@code #messages.msgWithParams(key, args)} in templates. */
+		public Object[] args() {
+			return arguments.toArray();
+		}
+
 	}
 
 }

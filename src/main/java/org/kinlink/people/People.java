@@ -16,9 +16,27 @@ public interface People {
 	Person find(UUID id);
 
 	/**
-	 * Persons whose names (Persian, Latin or father's name) contain the normalised text, best matches first,
-	 * at most {@code 50}. Text shorter than two letters finds nobody.
+	 * Persons whose names best match the text (a name or full name in either script, or both), ranked by the
+	 * name scorer, best first, at most {@code 50}; the same as {@link #rank} without father's name or year.
+	 * Text without letters finds nobody. Every person shown is audited as read.
 	 */
 	List<Person> search(String text);
+
+	/**
+	 * The persons whose names best match the query, ranked by the cross-script name scorer, best first, at most
+	 * {@code limit} (capped at 50), with their score and its reasons. Partial names are found (a family name
+	 * alone), with a low score; candidates at or above {@link #matchThreshold()} are likely the same person. A
+	 * query without letters finds nobody. The search and every person shown are audited.
+	 */
+	List<MatchCandidate> rank(NameQuery query, int limit);
+
+	/**
+	 * The persons already known whom the scorer rates at or above the match threshold against a person about to
+	 * be created: shown to staff before they create a likely duplicate. At most ten, best first, audited.
+	 */
+	List<MatchCandidate> likelyDuplicates(PersonDetails details);
+
+	/** The score from which two descriptions are likely the same person ({@code kinlink.people.match-threshold}). */
+	double matchThreshold();
 
 }

@@ -89,6 +89,10 @@ class BrowserJourneyTests {
 			browser.findElement(By.cssSelector("details summary")).click(); // "Create a person" may be folded away
 		}
 		click("form[action$='/person/new'] button[type=submit]");
+		if (!browser.findElements(By.id("notADuplicate")).isEmpty()) { // a namesake is known: confirm a new person
+			browser.findElement(By.id("notADuplicate")).click();
+			click("form[action$='/person/new'] button[type=submit]");
+		}
 		click("form[action$='/accept'] button[type=submit]");
 		signOut();
 

@@ -144,7 +144,7 @@ class ReferralFlowTests {
 
 	private void acceptAtIntake(UUID messageId) throws Exception {
 		mvc.perform(post("/staff/messages/{id}/person/new", messageId).with(csrf()).with(user("ines").roles("INTAKE"))
-			.param("namePersian", "علی احمدی").param("nameLatin", "Ali Ahmadi").param("fatherName", "حسن").param("birthYear", "1985"))
+			.param("namePersian", "علی احمدی").param("nameLatin", "Ali Ahmadi").param("fatherName", "حسن").param("birthYear", "1985").param("notADuplicate", "true"))
 			.andExpect(status().is3xxRedirection());
 		mvc.perform(post("/staff/messages/{id}/accept", messageId).with(csrf()).with(user("ines").roles("INTAKE")))
 			.andExpect(status().is3xxRedirection());

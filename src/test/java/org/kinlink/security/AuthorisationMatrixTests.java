@@ -127,6 +127,7 @@ class AuthorisationMatrixTests {
 			entry("POST /staff/messages/{id}/accept", INTAKE), entry("POST /staff/messages/{id}/reject", INTAKE),
 			entry("POST /staff/messages/{id}/person", INTAKE), entry("POST /staff/messages/{id}/person/new", INTAKE),
 			entry("POST /staff/messages/{id}/person/search", INTAKE),
+			entry("GET /staff/people/duplicates", INBOX), entry("POST /staff/people/duplicates/not-same", INBOX),
 			entry("GET /staff/referrals", LIAISON_REVIEWER), entry("POST /staff/referrals", LIAISON),
 			entry("GET /staff/referrals/new", LIAISON), entry("GET /staff/referrals/overdue", LIAISON_REVIEWER),
 			entry("GET /staff/referrals/{id}", LIAISON_REVIEWER), entry("GET /staff/referrals/{id}/packet", LIAISON_REVIEWER),

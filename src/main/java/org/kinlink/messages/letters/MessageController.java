@@ -18,6 +18,7 @@ import org.kinlink.messages.letters.StaffForms.ReplyForm;
 import org.kinlink.messages.letters.StaffForms.SearchForm;
 import org.kinlink.messages.vetting.Vetting;
 import org.kinlink.messages.vetting.VettingFlag;
+import org.kinlink.people.MatchCandidate;
 import org.kinlink.people.People;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,6 +43,8 @@ class MessageController {
 	static final String VIEW = "inbox/message";
 
 	static final String REPLIES_VIEW = "inbox/replies";
+
+	static final int SEARCH_RESULTS = 20;
 
 	private final LetterService letters;
 
@@ -69,11 +72,14 @@ class MessageController {
 	@PreAuthorize("hasRole('INTAKE')")
 	String processSearchForm(@PathVariable UUID id, @Valid @ModelAttribute("searchForm") SearchForm form,
 			BindingResult result, Model model, HttpServletResponse response) {
+		if (!result.hasFieldErrors("q") && !form.query().hasLetters()) {
+			result.rejectValue("q", "people.search.noLetters");
+		}
 		if (result.hasErrors()) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
 		else {
-			model.addAttribute("matches", people.search(form.q()));
+			model.addAttribute("matches", people.rank(form.query(), SEARCH_RESULTS));
 		}
 		return fill(model, id);
 	}
@@ -85,10 +91,15 @@ class MessageController {
 		return done(id, redirect, "inbox.flash.linked");
 	}
 
+	/**
+	 * Creates a person and links the addressee; when persons the scorer rates as likely the same are known, they
+	 * are shown first and nothing is created until intake confirms that none of them is the person.
+	 */
 	@PostMapping("/staff/messages/{id}/person/new")
 	@PreAuthorize("hasRole('INTAKE')")
 	String processPersonForm(@PathVariable UUID id, @Valid @ModelAttribute("personForm") PersonForm form,
-			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			BindingResult result, @RequestParam(defaultValue = "false") boolean notADuplicate, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		if (!form.details().hasName()) {
 			result.rejectValue("namePersian", "people.name.required");
 		}
@@ -96,6 +107,15 @@ class MessageController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("personFormOpen", true);
 			return fill(model, id);
+		}
+		if (!notADuplicate) {
+			List<MatchCandidate> duplicates = people.likelyDuplicates(form.details());
+			if (!duplicates.isEmpty()) {
+				response.setStatus(HttpServletResponse.SC_CONFLICT);
+				model.addAttribute("personFormOpen", true);
+				model.addAttribute("duplicates", duplicates);
+				return fill(model, id);
+			}
 		}
 		triage.createAndLinkPerson(id, form.details());
 		return done(id, redirect, "inbox.flash.personCreated");
@@ -153,7 +173,8 @@ class MessageController {
 				summary.status() == MessageStatus.REJECTED ? triage.rejectionReason(id) : null);
 		model.addAttribute("awaitingTriage", summary.status() == MessageStatus.RECEIVED);
 		model.addAttribute("files", media.forMessage(id).stream().map(FileItem::of).toList());
-		addIfAbsent(model, "searchForm", new SearchForm(null));
+		addIfAbsent(model, "searchForm", new SearchForm(null, null, null));
+		model.addAttribute("matchThreshold", people.matchThreshold());
 		addIfAbsent(model, "personForm", PersonForm.from(content.letter()));
 		addIfAbsent(model, "rejectForm", new RejectForm(null));
 		return fillReplies(model, id, VIEW);

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import org.kinlink.messages.LetterSubmission;
+import org.kinlink.people.NameQuery;
 import org.kinlink.people.PersonDetails;
 import org.kinlink.shared.text.SafeText;
 
@@ -16,8 +17,15 @@ final class StaffForms {
 	private StaffForms() {
 	}
 
-	/** Names to search the people register for. */
-	record SearchForm(@NotBlank @SafeText(max = 100) String q) {
+	/** A name (or full name, in either script) to search the people register for, with the father's name and year if known. */
+	record SearchForm(@NotBlank @SafeText(max = 100) String q, @SafeText(max = 100) String father,
+			@Min(value = OLDEST_BIRTH_YEAR, message = "{people.birthYear.range}") @Max(value = 2100,
+					message = "{people.birthYear.range}") Integer year) {
+
+		NameQuery query() {
+			return NameQuery.fromText(q, father, year);
+		}
+
 	}
 
 	/** A new person, prefilled from the letter's addressee and checked by intake. */

@@ -22,6 +22,7 @@ final class Memo<K, V> {
 		V value = values.get(key);
 		if (value == null) {
 			if (values.size() >= capacity) {
+				if (Boolean.getBoolean("memo.debug")) System.err.println("memo cleared " + capacity);
 				values.clear();
 			}
 			value = compute.apply(key);

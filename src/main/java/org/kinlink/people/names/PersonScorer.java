@@ -52,14 +52,24 @@ public final class PersonScorer {
 		if (a.fatherName() != null && b.fatherName() != null && !a.fatherName().isBlank() && !b.fatherName().isBlank()) {
 			double father = NameSimilarity.compare(a.fatherName(), b.fatherName()).score();
 			reasons.add(new Reason("people.match.father", List.of(percent(father))));
-			value *= father >= DEFAULT_THRESHOLD ? 1.0 : 0.85;
+			value *= fatherFactor(father);
 		}
 		if (a.birthYear() != null && b.birthYear() != null) {
-			int gap = Math.abs(a.birthYear() - b.birthYear());
-			reasons.add(new Reason("people.match.birthYear", List.of(gap)));
-			value *= gap == 0 ? 1.0 : gap <= 2 ? 0.97 : gap <= 5 ? 0.9 : 0.75;
+			long gap = Math.abs((long) a.birthYear() - b.birthYear()); // absurd years must not overflow
+			reasons.add(new Reason("people.match.birthYear", List.of((int) Math.min(gap, Integer.MAX_VALUE))));
+			value *= yearFactor(gap);
 		}
 		return new Score(value, List.copyOf(reasons));
+	}
+
+	/** How a father's name this alike (both known) weighs on the score: 1, or 0.85 when it does not match. */
+	public static double fatherFactor(double fatherSimilarity) {
+		return fatherSimilarity >= DEFAULT_THRESHOLD ? 1.0 : 0.85;
+	}
+
+	/** How years of birth this many years apart (both known) weigh on the score. */
+	public static double yearFactor(long gap) {
+		return gap == 0 ? 1.0 : gap <= 2 ? 0.97 : gap <= 5 ? 0.9 : 0.75;
 	}
 
 	private static long percent(double similarity) {

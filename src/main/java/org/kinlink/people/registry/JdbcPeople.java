@@ -4,13 +4,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.kinlink.audit.AuditEvent;
 import org.kinlink.audit.AuditTrail;
+import org.kinlink.people.MatchCandidate;
+import org.kinlink.people.NameQuery;
 import org.kinlink.people.People;
 import org.kinlink.people.Person;
 import org.kinlink.people.PersonDetails;
@@ -22,14 +23,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Persons sealed one by one under their own keys. Search opens every person's names in memory and matches
- * a normalised substring: right for the few thousand persons an association knows; real matching comes
- * with the tracing module.
+ * Persons sealed one by one under their own keys. Search ranks them with the name scorer through the in-memory
+ * name index ({@link ScoringMatcher}, {@link NameIndex}); only the persons shown are opened from their seals.
  */
 @Service
 class JdbcPeople implements People {
 
 	static final int MAX_RESULTS = 50;
+
+	/**
+	 * The lowest score a search shows: a family name alone against a full name scores about 0.49 (a missing part
+	 * counts 0.4), so it is found, below the match threshold; names alike in nothing are not.
+	 */
+	static final double SEARCH_FLOOR = 0.45;
+
+	static final int DUPLICATES_SHOWN = 10;
 
 	private final JdbcClient jdbc;
 
@@ -41,7 +49,10 @@ class JdbcPeople implements People {
 
 	private final Clock clock;
 
-	JdbcPeople(JdbcClient jdbc, Vault vault, PersonRecords records, AuditTrail audit, Clock clock) {
+	private final ScoringMatcher matcher;
+
+	JdbcPeople(JdbcClient jdbc, Vault vault, PersonRecords records, AuditTrail audit, Clock clock, ScoringMatcher matcher) {
+		this.matcher = matcher;
 		this.jdbc = jdbc;
 		this.vault = vault;
 		this.records = records;
@@ -77,32 +88,35 @@ class JdbcPeople implements People {
 	@Override
 	@Transactional
 	public List<Person> search(String text) {
-		String query = NameKey.of(text);
-		if (query.codePointCount(0, query.length()) < 2) {
+		return rank(NameQuery.fromText(text, null, null), MAX_RESULTS).stream().map(MatchCandidate::person).toList();
+	}
+
+	@Override
+	@Transactional
+	public List<MatchCandidate> rank(NameQuery query, int limit) {
+		if (query == null || !query.hasLetters() || limit <= 0) {
 			return List.of();
 		}
-		List<Person> found = records.all()
-			.stream()
-			.filter(p -> score(p, query) > 0)
-			.sorted(Comparator.comparingInt((Person p) -> -score(p, query)).thenComparing(Person::createdAt))
-			.limit(MAX_RESULTS)
-			.toList();
+		List<MatchCandidate> found = matcher.ranked(query, Math.min(limit, MAX_RESULTS), SEARCH_FLOOR, null, "search");
 		audit.record(AuditEvent.success("person.search", "person", "*").withDetail("matches " + found.size()));
-		// The trail must say who saw whom: each person shown is a read of that person's record.
-		found.forEach(person -> audit.record(AuditEvent.success("person.read", "person", person.id()).withDetail("search")));
 		return found;
 	}
 
-	/** 3 for an exact name, 2 for a name that starts with the text, 1 for one that contains it, else 0. */
-	static int score(Person person, String query) {
-		PersonDetails d = person.details();
-		int best = 0;
-		for (String name : new String[] { d.namePersian(), d.nameLatin(), d.fatherName() }) {
-			String key = NameKey.of(name);
-			int score = key.equals(query) ? 3 : key.startsWith(query) ? 2 : key.contains(query) ? 1 : 0;
-			best = Math.max(best, score);
+	@Override
+	@Transactional
+	public List<MatchCandidate> likelyDuplicates(PersonDetails details) {
+		if (details == null || !details.hasName()) {
+			return List.of();
 		}
-		return best;
+		NameQuery query = new NameQuery(details.namePersian(), details.nameLatin(), details.fatherName(), details.birthYear());
+		List<MatchCandidate> found = matcher.ranked(query, DUPLICATES_SHOWN, matcher.threshold(), null, "duplicate-check");
+		audit.record(AuditEvent.success("person.duplicate-check", "person", "*").withDetail("matches " + found.size()));
+		return found;
+	}
+
+	@Override
+	public double matchThreshold() {
+		return matcher.threshold();
 	}
 
 }

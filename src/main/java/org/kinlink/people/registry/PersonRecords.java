@@ -12,8 +12,12 @@ import org.kinlink.people.PersonDetails;
 import org.kinlink.storage.Vault;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Person rows opened from their seals; callers audit what they show. */
 @Repository
@@ -25,9 +29,30 @@ class PersonRecords {
 
 	private final Vault vault;
 
-	PersonRecords(JdbcClient jdbc, Vault vault) {
+	private final JdbcTemplate cursor;
+
+	private final TransactionTemplate readOnly;
+
+	PersonRecords(JdbcClient jdbc, Vault vault, JdbcTemplate template, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.vault = vault;
+		this.cursor = new JdbcTemplate(template.getDataSource());
+		this.cursor.setFetchSize(1_000);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Opens the persons written at or after the instant, oldest first, one at a time (a cursor of a thousand rows,
+	 * so a million persons never sit in memory at once).
+	 */
+	void forEachCreatedSince(Instant since, java.util.function.Consumer<Person> action) {
+		readOnly.executeWithoutResult(status -> cursor.query(
+				"select * from people.person where created_at >= ? order by created_at, id",
+				rs -> {
+					action.accept(open(rs, 0));
+				}, java.sql.Timestamp.from(since)));
 	}
 
 	Optional<Person> load(UUID id) {

@@ -144,7 +144,8 @@ class MessagePagesTests {
 		UUID person = people.create(new PersonDetails("رضا کریمی", "Reza Karimi", "حسن", 1988, null));
 		UUID id = receive(Ntrex.PERSIAN_PLAIN);
 
-		var found = mvc.perform(post("/staff/messages/" + id + "/person/search").with(INTAKE).with(csrf()).param("q", "كريمي"))
+		var found = mvc.perform(post("/staff/messages/" + id + "/person/search").with(INTAKE).with(csrf()).param("q", "رضا كريمي")
+				.param("father", "حسن").param("year", "1988"))
 			.andReturn()
 			.getResponse();
 		Document page = Jsoup.parse(found.getContentAsString(StandardCharsets.UTF_8));
@@ -172,7 +173,8 @@ class MessagePagesTests {
 		mvc.perform(post("/staff/messages/" + id + "/person/new").with(INTAKE).with(csrf())
 			.param("namePersian", "رضا کريمي")
 			.param("nameLatin", "Reza Karimi")
-			.param("birthYear", "1988")).andExpect(redirectedUrl("/staff/messages/" + id));
+			.param("birthYear", "1988")
+			.param("notADuplicate", "true")).andExpect(redirectedUrl("/staff/messages/" + id));
 
 		UUID person = messages.summary(id).personId();
 		assertThat(people.find(person).details().namePersian()).isEqualTo("رضا کریمی");
