@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  org.kinlink.translation.tasks.EditorBenchmark "${1:-300}" "${2:-50}" "${3:-/work/shared/data/ntrex128}"
+  org.kinlink.translation.tasks.EditorBenchmark "${1:-300}" "${2:-50}" "${3:-../shared/data/ntrex128}"

@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), java $(java -version 2>&1 | head -1)"
 exec java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  org.kinlink.translation.memory.MemoryBenchmark "${1:-200000}" "${2:-50}" "${3:-/work/shared/data/ntrex128}"
+  org.kinlink.translation.memory.MemoryBenchmark "${1:-200000}" "${2:-50}" "${3:-../shared/data/ntrex128}"

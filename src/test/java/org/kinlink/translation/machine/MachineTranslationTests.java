@@ -220,7 +220,7 @@ class MachineTranslationTests {
 		assertThat(server.received.get(0).body().path("api_key").asString()).isEqualTo("lt-key");
 		Document editor = html(get("/staff/translations/{id}", taskId), translator("tina"));
 		assertThat(editor.select(".suggestion-machine")).hasSize(2);
-		assertThat(editor.select(".suggestion-machine .badge").eachText()).containsOnly("Machine: Our LibreTranslate");
+		assertThat(editor.select(".suggestion-machine .suggestion-engine").eachText()).containsOnly("Machine: Our LibreTranslate");
 		assertThat(editor.select(".suggestion-machine .suggestion-text").eachText()).contains("SQ:مادر عزیزم، سلام.");
 		assertThat(editor.select(".aid-notes").text()).contains("2 of 2").contains("1 withheld");
 		List<byte[]> stored = jdbc.sql("select text from translation.machine_suggestion where task_id = ?").param(taskId)

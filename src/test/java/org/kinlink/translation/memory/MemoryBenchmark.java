@@ -40,7 +40,7 @@ public final class MemoryBenchmark {
 	public static void main(String[] args) throws IOException {
 		int total = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
 		int documents = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-		Path ntrex = Path.of(args.length > 2 ? args[2] : "/work/shared/data/ntrex128");
+		Path ntrex = Path.of(args.length > 2 ? args[2] : "../shared/data/ntrex128");
 		List<String> persian = lines(ntrex.resolve("newstest2019-ref.fas.txt"));
 		List<String> albanian = lines(ntrex.resolve("newstest2019-ref.sqi.txt"));
 		List<String> dari = lines(ntrex.resolve("newstest2019-ref.prs.txt"));

@@ -97,7 +97,7 @@ class QaSubmissionTests {
 		assertThat(sources.get(0).select("ul.segment-terms")).isEmpty();
 		assertThat(sources.get(1).select("ul.segment-terms li").eachText()).containsExactly("اندونزی → Indonezia");
 		assertThat(sources.get(2).select("ul.segment-terms li").eachText())
-			.containsExactly("سازمان ملل → Kombet e Bashkuara / OKB");
+			.containsExactly("سازمان ملل → Kombet e Bashkuara / OKB · United Nations");
 		assertThat(editor.select(".aid-actions a[href='/staff/glossary?source=fa&target=sq']")).hasSize(1);
 	}
 

@@ -37,7 +37,7 @@ import org.springframework.web.context.WebApplicationContext;
  */
 public final class EditorBenchmark {
 
-	private static final Path NTREX = Path.of("/work/shared/data/ntrex128");
+	private static final Path NTREX = Path.of("../shared/data/ntrex128");
 
 	private EditorBenchmark() {
 	}

@@ -9,14 +9,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Editor aids with fixed answers for the editor's tests (found by component scan from the test classes, so every
- * test context has it; it answers only for the sentences below, into Albanian, so other tests see no help):
- * for the greeting "مادر عزیزم، سلام." two memory matches and one machine suggestion, and the glossary term
+ * test context has it; it answers only for Albanian tasks whose letter holds the greeting below, which no other
+ * test writes, so other tests see no help):
+ * for the greeting "مادر مهربانم، سلام." two memory matches and one machine suggestion, and the glossary term
  * "زمین لرزه" (earthquake) wherever it occurs. The memory and machine modules bring the real aids.
  */
 @Component
 public class FixedEditorAids implements SegmentAids {
 
-	public static final String GREETING = "مادر عزیزم، سلام.";
+	public static final String GREETING = "مادر مهربانم، سلام.";
 
 	public static final String EXACT = "E dashura nënë, përshëndetje.";
 
@@ -30,7 +31,7 @@ public class FixedEditorAids implements SegmentAids {
 
 	@Override
 	public Aids aids(TranslationTask task, List<TaskSegment> segments) {
-		if (!task.isAlbanian()) {
+		if (!task.isAlbanian() || segments.stream().noneMatch(segment -> GREETING.equals(segment.source()))) {
 			return Aids.none();
 		}
 		Map<Integer, List<Suggestion>> suggestions = new HashMap<>();
@@ -40,8 +41,8 @@ public class FixedEditorAids implements SegmentAids {
 				suggestions.put(segment.number(), new ArrayList<>(List.of(
 						new Suggestion(segment.number(), Suggestion.Origin.MEMORY, EXACT, 100, null, GREETING,
 								List.of(new Suggestion.DiffPart(GREETING, Suggestion.DiffPart.Change.SAME))),
-						new Suggestion(segment.number(), Suggestion.Origin.MEMORY, FUZZY, 82, null, "مادر عزیزم، درود!",
-								List.of(new Suggestion.DiffPart("مادر عزیزم، ", Suggestion.DiffPart.Change.SAME),
+						new Suggestion(segment.number(), Suggestion.Origin.MEMORY, FUZZY, 82, null, "مادر مهربانم، درود!",
+								List.of(new Suggestion.DiffPart("مادر مهربانم، ", Suggestion.DiffPart.Change.SAME),
 										new Suggestion.DiffPart("درود!", Suggestion.DiffPart.Change.DELETED),
 										new Suggestion.DiffPart("سلام.", Suggestion.DiffPart.Change.INSERTED))),
 						new Suggestion(segment.number(), Suggestion.Origin.MACHINE, MACHINE, 0, ENGINE, null, null))));
