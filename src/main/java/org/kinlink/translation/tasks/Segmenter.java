@@ -69,10 +69,17 @@ public final class Segmenter {
 				merged.add(new StringBuilder(piece));
 			}
 		}
+		// A piece without letters or digits at the start of a line ("!!! " before a sentence) goes with the sentence
+		// after it rather than being lost; only a line with no letter or digit at all gives no segment.
 		List<String> result = new ArrayList<>();
+		StringBuilder leading = new StringBuilder();
 		for (StringBuilder sentence : merged) {
 			if (hasLetterOrDigit(sentence)) {
-				result.add(sentence.toString().strip());
+				result.add(leading.append(sentence).toString().strip());
+				leading.setLength(0);
+			}
+			else {
+				leading.append(sentence);
 			}
 		}
 		return result;

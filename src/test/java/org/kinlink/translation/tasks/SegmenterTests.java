@@ -25,6 +25,12 @@ class SegmenterTests {
 	private final Map<Integer, CorpusLine> corpus = CorpusLine.load();
 
 	@Test
+	void keepsPunctuationThatOpensALineWithTheSentenceAfterIt() {
+		assertThat(new Segmenter("fa").segments("!!! سلام مادر. خوبی؟\n***\n… و دیگر هیچ."))
+			.containsExactly("!!! سلام مادر.", "خوبی؟", "… و دیگر هیچ.");
+	}
+
+	@Test
 	void rebuildsALetterOfHeadlinesAndParagraphsAndCountsItsSentences() {
 		String letter = line(1) + "\n\n" + line(2) + " " + line(3) + "\n\n" + line(4) + "\n" + line(5) + " " + line(7)
 				+ " " + line(8);
