@@ -18,6 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes the trail as a hash chain: each entry's hash covers its fields and the previous entry's hash. The
  * chain head row is locked while appending, so concurrent writers on several nodes keep one chain.
+ * <p>
+ * Entries are kept with their transaction and chained just before it commits ({@link PendingEntries}): the
+ * head lock is then the last lock any transaction takes and is held only for the inserts. Taken at the
+ * moment of recording it made deadlocks: one transaction audited and then updated a message while another
+ * had updated that message and waited to audit. An entry still commits or rolls back with its transaction.
  */
 @Service
 class JdbcAuditTrail implements AuditTrail {
@@ -47,20 +52,33 @@ class JdbcAuditTrail implements AuditTrail {
 	}
 
 	private void append(String actor, String origin, AuditEvent event) {
-		String previous = jdbc.sql("select hash from audit.chain_head where id = 1 for update").query(String.class).single();
 		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		PendingEntries.of(this::chain).add(new PendingEntries.Pending(actor, origin, event, at));
+	}
+
+	/** Appends the transaction's entries to the chain in the order they were recorded, under the head lock. */
+	private void chain(List<PendingEntries.Pending> pending) {
+		String previous = jdbc.sql("select hash from audit.chain_head where id = 1 for update").query(String.class).single();
+		for (PendingEntries.Pending one : pending) {
+			previous = insert(previous, one);
+		}
+		jdbc.sql("update audit.chain_head set hash = ? where id = 1").param(previous).update();
+	}
+
+	private String insert(String previous, PendingEntries.Pending pending) {
+		AuditEvent event = pending.event();
 		long sequence = jdbc.sql("select nextval('audit.entry_seq')").query(Long.class).single();
-		AuditEntry entry = new AuditEntry(sequence, at, actor, origin, event.action(), event.recordType(),
-				event.recordId(), event.outcome(), event.detail(), null);
+		AuditEntry entry = new AuditEntry(sequence, pending.at(), pending.actor(), pending.origin(), event.action(),
+				event.recordType(), event.recordId(), event.outcome(), event.detail(), null);
 		String hash = ChainHash.of(previous, entry);
 		jdbc.sql("""
 				insert into audit.entry (sequence, at, actor, origin, action, record_type, record_id, outcome, detail, prev_hash, hash)
 				values (:sequence, :at, :actor, :origin, :action, :recordType, :recordId, :outcome, :detail, :prev, :hash)
 				""")
 			.param("sequence", sequence)
-			.param("at", java.sql.Timestamp.from(at))
-			.param("actor", actor)
-			.param("origin", origin)
+			.param("at", java.sql.Timestamp.from(pending.at()))
+			.param("actor", pending.actor())
+			.param("origin", pending.origin())
 			.param("action", event.action())
 			.param("recordType", event.recordType())
 			.param("recordId", event.recordId())
@@ -69,7 +87,7 @@ class JdbcAuditTrail implements AuditTrail {
 			.param("prev", previous)
 			.param("hash", hash)
 			.update();
-		jdbc.sql("update audit.chain_head set hash = ? where id = 1").param(hash).update();
+		return hash;
 	}
 
 	@Override
