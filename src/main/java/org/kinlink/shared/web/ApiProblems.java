@@ -54,6 +54,12 @@ class ApiProblems {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
 	}
 
+	/** A change that met another one (versions, deadlocks, lock timeouts): nothing was written, try again. */
+	@ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+	ProblemDetail concurrent() {
+		return problem(HttpStatus.CONFLICT, "error.concurrentChange");
+	}
+
 	private ProblemDetail problem(HttpStatus status, String code, Object... args) {
 		String detail = messages.getMessage(code, args, LocaleContextHolder.getLocale());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -59,7 +59,11 @@ class ErrorPages {
 		return show(model, response, 503, "error.unavailable", new Object[0]);
 	}
 
-	@ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+	/**
+	 * A change that met another one: optimistic versions, and deadlocks or lock timeouts the database broke.
+	 * Nothing was written; the reader tries again.
+	 */
+	@ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
 	String concurrent(Model model, HttpServletResponse response) {
 		return show(model, response, 409, "error.concurrentChange", new Object[0]);
 	}
