@@ -79,7 +79,10 @@ public class Glossary {
 			return problems;
 		}
 		UUID id = UUID.randomUUID();
-		repository.insert(id, pair, draft, user, clock.instant());
+		if (!repository.insert(id, pair, draft, user, clock.instant())) {
+			// added by someone else between the look-up and the insert
+			return Map.of("term", "glossary.error.exists");
+		}
 		repository.bumpRevision(pair);
 		audit.record(AuditEvent.success("glossary.term.add", RECORD, id).withDetail(pairName(pair)));
 		return Map.of();
@@ -150,12 +153,17 @@ public class Glossary {
 		repository.terms(pair).forEach(term -> present.put(term.key(), term));
 		for (ImportedTerms.Row row : imported.rows()) {
 			Optional<GlossaryTerm> existing = Optional.ofNullable(present.get(MatchText.key(row.draft().term())));
+			boolean written = existing.isPresent()
+					? repository.update(existing.get().id(), existing.get().version(), row.draft(), user, clock.instant())
+					: repository.insert(UUID.randomUUID(), pair, row.draft(), user, clock.instant());
+			if (!written) {
+				// someone changed the glossary while the file was read: all or nothing, so nothing
+				throw new IllegalTransitionException("glossary.error.changedMeanwhile");
+			}
 			if (existing.isPresent()) {
-				repository.update(existing.get().id(), existing.get().version(), row.draft(), user, clock.instant());
 				updated++;
 			}
 			else {
-				repository.insert(UUID.randomUUID(), pair, row.draft(), user, clock.instant());
 				added++;
 			}
 		}

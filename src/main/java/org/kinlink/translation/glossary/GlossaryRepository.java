@@ -42,14 +42,16 @@ class GlossaryRepository {
 			.query(GlossaryRepository::term).optional();
 	}
 
-	void insert(UUID id, LanguagePair pair, TermDraft draft, String user, Instant now) {
-		jdbc.sql("""
+	/** Adds the term; false if the pair already has a term with its key (added meanwhile by someone else). */
+	boolean insert(UUID id, LanguagePair pair, TermDraft draft, String user, Instant now) {
+		return jdbc.sql("""
 				insert into translation.glossary_term (id, source_language, target_language, kind, term, term_key,
 				    renderings, note, created_by, created_at, updated_by, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict on constraint glossary_term_unique do nothing""")
 			.params(id, pair.source(), pair.target(), draft.kind().name(), draft.term(), MatchText.key(draft.term()),
 					String.join("\n", draft.renderings()), draft.note(), user, Timestamp.from(now), user, Timestamp.from(now))
-			.update();
+			.update() == 1;
 	}
 
 	/** Changes the term if it still has the version read; false if someone changed or deleted it meanwhile. */

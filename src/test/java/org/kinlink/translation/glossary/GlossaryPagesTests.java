@@ -81,6 +81,37 @@ class GlossaryPagesTests {
 	}
 
 	@Test
+	void simultaneousAddsOfOneTermKeepOneAndTellTheOthersItExists() throws Exception {
+		LanguagePair pair = new LanguagePair("prs", "sq");
+		TermDraft draft = new TermDraft(TermKind.PLACE, "هرات", List.of("Herat"), null);
+		int writers = 8;
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+		try {
+			List<java.util.concurrent.Future<java.util.Map<String, String>>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < writers; i++) {
+				String who = "reviewer-" + i;
+				answers.add(pool.submit(() -> {
+					start.await();
+					return glossary.add(pair, draft, who);
+				}));
+			}
+			List<java.util.Map<String, String>> problems = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<java.util.Map<String, String>> answer : answers) {
+				problems.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)); // none may throw
+			}
+			assertThat(problems).filteredOn(java.util.Map::isEmpty).hasSize(1);
+			assertThat(problems).filteredOn(p -> !p.isEmpty())
+				.hasSize(writers - 1)
+				.allMatch(p -> "glossary.error.exists".equals(p.get("term")));
+			assertThat(glossary.terms(pair)).singleElement().satisfies(t -> assertThat(t.renderings()).containsExactly("Herat"));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void letsTranslatorsReadAndExportButNotChange() throws Exception {
 		mvc.perform(add("هرات", "Herat", "PLACE")).andExpect(status().is3xxRedirection());
 
