@@ -369,7 +369,9 @@ final class NameIndex {
 			if (heap.size() == limit) {
 				long[] worst = heap.peek();
 				double worstScore = scores[(int) worst[0]];
-				if (value < worstScore || value == worstScore && slot > worst[1]) {
+				// ties go to the lower slot, exactly as PersonScorer's order would (compare, not ==)
+				int order = Double.compare(value, worstScore);
+				if (order < 0 || order == 0 && slot > worst[1]) {
 					return;
 				}
 				heap.poll();
@@ -493,8 +495,9 @@ final class NameIndex {
 		for (Unit a : units) {
 			for (Unit b : units) {
 				if (a.to() == b.from() && !(a.skeleton().isEmpty() && b.skeleton().isEmpty())) {
-					String first = a.skeleton().compareTo(b.skeleton()) <= 0 ? a.skeleton() : b.skeleton();
-					String second = first == a.skeleton() ? b.skeleton() : a.skeleton();
+					boolean inOrder = a.skeleton().compareTo(b.skeleton()) <= 0;
+					String first = inOrder ? a.skeleton() : b.skeleton();
+					String second = inOrder ? b.skeleton() : a.skeleton();
 					keys.add("p:" + first + "|" + second);
 				}
 			}
