@@ -30,7 +30,7 @@ public final class RouteInventory {
 	 * Routes Spring itself maps: the error page (only for the container's error dispatch; asked for directly it
 	 * is refused), the actuator (health only; its discovery page closed), and static files.
 	 */
-	public static final Set<String> FRAMEWORK_ROUTES = Set.of("ANY /error", "GET /error", "GET /actuator",
+	public static final Set<String> FRAMEWORK_ROUTES = Set.of("ANY /error", "GET /actuator",
 			"GET /actuator/health", "GET /actuator/health/**", "RESOURCE /webjars/**", "RESOURCE /**");
 
 	private RouteInventory() {
