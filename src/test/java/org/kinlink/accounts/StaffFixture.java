@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -89,13 +88,13 @@ public final class StaffFixture {
 		return created.id();
 	}
 
-	/** Signs in through the form and returns the (new) session. */
-	public MockHttpSession login(String username, String password) throws Exception {
+	/** Signs in through the form and returns the (new) session, as its cookie. */
+	public StaffSession login(String username, String password) throws Exception {
 		MvcResult result = mvc.perform(loginRequest(username, password, newAddress()))
 			.andExpect(redirectedUrl("/staff"))
 			.andReturn();
-		MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
-		assertThat(session).isNotNull();
+		StaffSession session = StaffSession.from(result).orElse(null);
+		assertThat(session).as("session cookie after sign-in").isNotNull();
 		return session;
 	}
 

@@ -23,14 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.kinlink.accounts.StaffRole;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * S13, the authorisation matrix: every route the application maps is listed here with the roles that may use
@@ -182,8 +180,7 @@ class AuthorisationMatrixTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	@Qualifier("requestMappingHandlerMapping")
-	RequestMappingHandlerMapping mapping;
+	ApplicationContext context;
 
 	/** Filled in by {@link #seedRecords()}: ids of records that belong to another team. */
 	private final Map<String, String> otherTeamsRecords = new TreeMap<>();
@@ -195,22 +192,50 @@ class AuthorisationMatrixTests {
 
 	@Test
 	void everyMappedRouteIsClassified() {
-		Set<String> mapped = new TreeSet<>();
-		mapping.getHandlerMethods().forEach((info, method) -> {
-			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-			for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
-				if (pattern.equals("/error")) {
-					continue;
-				}
-				methods.forEach(m -> mapped.add(m.name() + " " + pattern));
-			}
-		});
-		Set<String> classified = new TreeSet<>(STAFF_ROUTES.keySet());
-		classified.addAll(PUBLIC_ROUTES);
-		assertThat(mapped).as("routes mapped but not in the matrix").isSubsetOf(classified);
-		assertThat(classified).as("routes in the matrix that are not mapped").isSubsetOf(mapped);
+		// Every handler mapping of the running application: controllers, the actuator, the error controller and
+		// static files; a mapping without a method is "ANY" and must be classified as such.
+		assertThat(RouteInventory.unclassified(context)).as("routes mapped but not in the matrix").isEmpty();
+		assertThat(RouteInventory.stale(context)).as("routes in the matrix that are not mapped").isEmpty();
 		assertThat(STAFF_ROUTES.keySet()).allMatch(route -> route.contains(" /staff"));
 		assertThat(PUBLIC_ROUTES).noneMatch(route -> route.contains(" /staff"));
+		assertThat(RouteInventory.mapped(context)).as("the inventory sees controllers, actuator and static files")
+			.contains("GET /staff", "GET /actuator/health", "RESOURCE /webjars/**");
+	}
+
+	@Test
+	void publicAndFrameworkRoutesNeverFailAndOnlyHealthAndStaticFilesAnswerOnTheirOwn() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		Set<String> routes = new TreeSet<>(PUBLIC_ROUTES);
+		routes.addAll(RouteInventory.FRAMEWORK_ROUTES);
+		for (String route : routes) {
+			for (String method : RouteInventory.methods(route)) {
+				String path = path(method + " " + RouteInventory.pattern(route)).replace("/**", "/x");
+				int anonymous = mvc.perform(request(HttpMethod.valueOf(method), path).with(csrf())).andReturn().getResponse().getStatus();
+				if (anonymous >= 500) {
+					wrong.add(method + " " + path + " anonymous -> " + anonymous);
+				}
+				for (StaffRole role : StaffRole.values()) {
+					int status = perform(method + " " + path, role);
+					if (status >= 500) {
+						wrong.add(method + " " + path + " as " + role + " -> " + status);
+					}
+				}
+			}
+		}
+		for (String closed : List.of("/error", "/actuator", "/actuator/env", "/actuator/beans", "/actuator/mappings",
+				"/actuator/sessions", "/actuator/heapdump")) {
+			int anonymous = mvc.perform(request(HttpMethod.GET, closed)).andReturn().getResponse().getStatus();
+			if (anonymous == 200) {
+				wrong.add("GET " + closed + " anonymous -> 200");
+			}
+			for (StaffRole role : StaffRole.values()) {
+				int status = perform("GET " + closed, role);
+				if (status == 200) {
+					wrong.add("GET " + closed + " as " + role + " -> 200");
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
 	}
 
 	@Test

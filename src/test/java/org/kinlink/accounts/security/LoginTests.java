@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,10 +20,10 @@ import org.kinlink.accounts.AccountsWebTest;
 import org.kinlink.accounts.MovableClock;
 import org.kinlink.accounts.StaffFixture;
 import org.kinlink.accounts.StaffRole;
+import org.kinlink.accounts.StaffSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -47,17 +48,21 @@ class LoginTests {
 	void signsInWithANewSessionIdAndAuditsTheSuccess() throws Exception {
 		String username = newUsername("login.ok");
 		UUID id = new StaffFixture(mvc).createActive(username, StaffRole.INTAKE);
-		MockHttpSession before = new MockHttpSession();
-		String oldId = before.getId();
+		StaffSession before = StaffSession.from(mvc.perform(get("/staff")).andExpect(redirectedUrl("/login")).andReturn())
+			.orElseThrow();
+		assertThat(before.isStored(jdbc)).isTrue();
 
-		MvcResult result = mvc.perform(loginRequest(username, PASSWORD, newAddress()).session(before))
+		MvcResult result = mvc.perform(loginRequest(username, PASSWORD, newAddress()).with(before))
 			.andExpect(redirectedUrl("/staff"))
 			.andReturn();
 
-		MockHttpSession after = (MockHttpSession) result.getRequest().getSession(false);
-		assertThat(after.getId()).isNotEqualTo(oldId);
-		assertThat(before.isInvalid()).isTrue();
-		mvc.perform(get("/staff").session(after)).andExpect(status().isOk());
+		StaffSession after = StaffSession.from(result).orElseThrow();
+		assertThat(after.id()).isNotEqualTo(before.id());
+		assertThat(before.isStored(jdbc)).as("the session from before sign-in is gone from the database").isFalse();
+		assertThat(after.isStored(jdbc)).isTrue();
+		assertThat(Base64.getUrlDecoder().decode(after.id())).as("random bytes in the id").hasSize(27);
+		mvc.perform(get("/staff").with(after)).andExpect(status().isOk());
+		mvc.perform(get("/staff").with(before)).andExpect(redirectedUrl("/login"));
 		assertThat(lastEntry("login.success", id.toString())).containsEntry("actor", username)
 			.containsEntry("outcome", "SUCCESS");
 	}
@@ -98,7 +103,8 @@ class LoginTests {
 		assertThat(unknownAnswer.getResponse().getStatus()).isEqualTo(knownAnswer.getResponse().getStatus());
 		assertThat(unknownAnswer.getResponse().getRedirectedUrl()).isEqualTo(knownAnswer.getResponse().getRedirectedUrl());
 		assertThat(unknownAnswer.getResponse().getHeaderNames()).isEqualTo(knownAnswer.getResponse().getHeaderNames());
-		assertThat(unknownAnswer.getRequest().getSession(false)).isNull();
+		assertThat(StaffSession.from(unknownAnswer)).as("no session for a failed sign-in").isEmpty();
+		assertThat(StaffSession.from(knownAnswer)).isEmpty();
 		assertThat(unknownHashes).isEqualTo(knownHashes).isEqualTo(1);
 		assertThat(jdbc.sql("select actor from audit.entry where action = 'login.failure' order by sequence desc limit 1")
 			.query(String.class)

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.kinlink.accounts.AccountsWebTest;
 import org.kinlink.accounts.StaffFixture;
 import org.kinlink.accounts.StaffRole;
+import org.kinlink.accounts.StaffSession;
 import org.kinlink.accounts.throttle.LoginThrottle;
 import org.kinlink.audit.AuditTrail;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,8 +80,8 @@ class ConcurrentAccountChangeTests {
 		String username = newUsername("race.disable");
 		StaffFixture staff = new StaffFixture(mvc);
 		UUID id = staff.createActive(username, StaffRole.TRANSLATOR);
-		MockHttpSession here = staff.login(username, PASSWORD);
-		MockHttpSession elsewhere = staff.login(username, PASSWORD);
+		StaffSession here = staff.login(username, PASSWORD);
+		StaffSession elsewhere = staff.login(username, PASSWORD);
 		StaffUser before = users.byId(id).orElseThrow();
 		StaffAccounts racing = new StaffAccounts(users, codes, hashingWhile(() -> accounts.disable(id, ADMIN)), audit,
 				throttle, transactions);
@@ -93,8 +93,8 @@ class ConcurrentAccountChangeTests {
 		assertThat(after.enabled()).isFalse();
 		assertThat(after.passwordHash()).isEqualTo(before.passwordHash());
 		assertThat(after.stamp()).isEqualTo(before.stamp() + 1);
-		mvc.perform(get("/staff").session(here)).andExpect(redirectedUrl("/login?expired"));
-		mvc.perform(get("/staff").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/staff").with(here)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/staff").with(elsewhere)).andExpect(redirectedUrl("/login?expired"));
 		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/login?error"));
 		mvc.perform(loginRequest(username, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl("/login?error"));
 	}
@@ -104,7 +104,7 @@ class ConcurrentAccountChangeTests {
 		String username = newUsername("race.roles");
 		StaffFixture staff = new StaffFixture(mvc);
 		UUID id = staff.createActive(username, StaffRole.TRANSLATOR, StaffRole.REVIEWER);
-		MockHttpSession session = staff.login(username, PASSWORD);
+		StaffSession session = staff.login(username, PASSWORD);
 		StaffAccounts racing = new StaffAccounts(users, codes,
 				hashingWhile(() -> accounts.changeRoles(id, EnumSet.of(StaffRole.INTAKE), ADMIN)), audit, throttle, transactions);
 
@@ -112,7 +112,7 @@ class ConcurrentAccountChangeTests {
 
 		assertThat(change.outcome()).isEqualTo(StaffAccounts.PasswordChange.CHANGED_MEANWHILE);
 		assertThat(users.byId(id).orElseThrow().roles()).containsExactly(StaffRole.INTAKE);
-		mvc.perform(get("/staff").session(session)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/staff").with(session)).andExpect(redirectedUrl("/login?expired"));
 		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
 	}
 
@@ -213,7 +213,7 @@ class ConcurrentAccountChangeTests {
 		String username = newUsername("rehash.ok");
 		StaffFixture staff = new StaffFixture(mvc);
 		UUID id = staff.createActive(username, StaffRole.INTAKE);
-		MockHttpSession session = staff.login(username, PASSWORD);
+		StaffSession session = staff.login(username, PASSWORD);
 		LoginAccount readAtSignIn = lookup.forLogin(username).orElseThrow();
 		String newHash = passwords.encode(PASSWORD);
 
@@ -222,7 +222,7 @@ class ConcurrentAccountChangeTests {
 		StaffUser after = users.byId(id).orElseThrow();
 		assertThat(after.passwordHash()).isEqualTo(newHash);
 		assertThat(after.stamp()).isEqualTo(readAtSignIn.stamp());
-		mvc.perform(get("/staff").session(session)).andExpect(status().isOk());
+		mvc.perform(get("/staff").with(session)).andExpect(status().isOk());
 	}
 
 	@Test

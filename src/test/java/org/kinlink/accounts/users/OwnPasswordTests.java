@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.kinlink.accounts.AccountsWebTest;
 import org.kinlink.accounts.StaffFixture;
 import org.kinlink.accounts.StaffRole;
+import org.kinlink.accounts.StaffSession;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -40,14 +40,14 @@ class OwnPasswordTests {
 		String username = newUsername("own.change");
 		StaffFixture staff = new StaffFixture(mvc);
 		staff.createActive(username, StaffRole.TRANSLATOR);
-		MockHttpSession here = staff.login(username, PASSWORD);
-		MockHttpSession elsewhere = staff.login(username, PASSWORD);
+		StaffSession here = staff.login(username, PASSWORD);
+		StaffSession elsewhere = staff.login(username, PASSWORD);
 
 		mvc.perform(change(here, PASSWORD, NEW_PASSWORD, NEW_PASSWORD))
 			.andExpect(redirectedUrl("/staff/account/password?changed"));
 
-		mvc.perform(get("/staff").session(here)).andExpect(status().isOk());
-		mvc.perform(get("/staff").session(elsewhere)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/staff").with(here)).andExpect(status().isOk());
+		mvc.perform(get("/staff").with(elsewhere)).andExpect(redirectedUrl("/login?expired"));
 		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/login?error"));
 		mvc.perform(loginRequest(username, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
 	}
@@ -59,7 +59,7 @@ class OwnPasswordTests {
 		StaffFixture staff = new StaffFixture(mvc);
 		staff.createActive(me, StaffRole.INTAKE);
 		UUID otherId = staff.createActive(other, StaffRole.INTAKE);
-		MockHttpSession session = staff.login(me, PASSWORD);
+		StaffSession session = staff.login(me, PASSWORD);
 
 		mvc.perform(change(session, PASSWORD, NEW_PASSWORD, NEW_PASSWORD).param("username", other)
 			.param("id", otherId.toString())
@@ -74,7 +74,7 @@ class OwnPasswordTests {
 		String username = newUsername("own.wrong");
 		StaffFixture staff = new StaffFixture(mvc);
 		staff.createActive(username, StaffRole.INTAKE);
-		MockHttpSession session = staff.login(username, PASSWORD);
+		StaffSession session = staff.login(username, PASSWORD);
 
 		for (int i = 0; i < 5; i++) {
 			mvc.perform(change(session, "not my password " + i, NEW_PASSWORD, NEW_PASSWORD))
@@ -90,7 +90,7 @@ class OwnPasswordTests {
 		String username = newUsername("own.bad");
 		StaffFixture staff = new StaffFixture(mvc);
 		staff.createActive(username, StaffRole.INTAKE);
-		MockHttpSession session = staff.login(username, PASSWORD);
+		StaffSession session = staff.login(username, PASSWORD);
 
 		mvc.perform(change(session, PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "x"))
 			.andExpect(model().attributeHasFieldErrors("form", "newPasswordAgain"));
@@ -108,8 +108,8 @@ class OwnPasswordTests {
 			.andExpect(redirectedUrl("/login"));
 	}
 
-	private static MockHttpServletRequestBuilder change(MockHttpSession session, String current, String next, String again) {
-		return post("/staff/account/password").session(session)
+	private static MockHttpServletRequestBuilder change(StaffSession session, String current, String next, String again) {
+		return post("/staff/account/password").with(session)
 			.with(csrf())
 			.with(from(newAddress()))
 			.param("currentPassword", current)

@@ -74,7 +74,7 @@ class TeamAdministrationTests {
 		assertThat(team(id)).isEqualTo("Tirana");
 		assertThat(stamp(id)).isEqualTo(stamp + 1);
 		assertThat(audit(id)).containsEntry("actor", "fixture-admin").containsEntry("detail", "Tirana");
-		mvc.perform(get("/staff").session(session)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/staff").with(session)).andExpect(redirectedUrl("/login?expired"));
 	}
 
 	@Test
