@@ -61,6 +61,9 @@ class RetentionJobTests {
 	@Autowired
 	CaseFixture cases;
 
+	@Autowired
+	javax.sql.DataSource dataSource;
+
 	@Test
 	void aRejectedLetterPastItsPeriodIsShreddedAndOneInsideItIsNot() throws Exception {
 		rule(RetentionCategory.REJECTED_SUBMISSIONS, 90, RetentionRule.Unit.DAYS);
@@ -169,6 +172,53 @@ class RetentionJobTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Policia e Shtetit, Drejtoria e Durrësit")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Kavaj"))));
+	}
+
+	@Test
+	void aFinishedExchangeWhoseLastReplyStayedUnansweredIsShreddedOneAnsweredIsNot() throws Exception {
+		rule(RetentionCategory.REJECTED_SUBMISSIONS, null, null);
+		rule(RetentionCategory.UNANSWERED_REPLIES, 30, RetentionRule.Unit.DAYS);
+		UUID silent = rejectedLetter(Ntrex.PERSIAN_STREET);
+		UUID answered = rejectedLetter(Ntrex.PERSIAN_TWO_STREETS);
+		staffReply(silent);
+		staffReply(answered);
+		clock.advance(Duration.ofDays(20));
+		letters.addFamilyReply(answered, "Yes, we are still here.");
+		clock.advance(Duration.ofDays(11));
+
+		retention.enforceNow();
+
+		assertThat(shreddedAt(silent)).isTrue();
+		assertThat(jdbc.sql("select count(*) from messages.reply where message_id = ? and length(body) > 0").param(silent)
+			.query(Long.class).single()).isZero();
+		assertThat(shreddedAt(answered)).isFalse();
+		assertThat(jdbc.sql("select category from retention.shredding where record_id = ?").param(silent).query(String.class).single())
+			.isEqualTo("UNANSWERED_REPLIES");
+		rule(RetentionCategory.REJECTED_SUBMISSIONS, 3, RetentionRule.Unit.MONTHS);
+		rule(RetentionCategory.UNANSWERED_REPLIES, 12, RetentionRule.Unit.MONTHS);
+	}
+
+	@Test
+	void aNodeThatFindsTheLockTakenLeavesTheWorkToTheOtherNode() throws Exception {
+		rule(RetentionCategory.REJECTED_SUBMISSIONS, 5, RetentionRule.Unit.DAYS);
+		UUID letter = rejectedLetter(Ntrex.ALBANIAN_STREET);
+		clock.advance(Duration.ofDays(6));
+		try (java.sql.Connection other = dataSource.getConnection();
+				java.sql.Statement statement = other.createStatement()) {
+			// the same key RetentionJob takes with pg_try_advisory_xact_lock: another node is mid-pass
+			statement.execute("select pg_advisory_lock(" + 0x4b4c5245544e4e4cL + ")");
+			assertThat(retention.enforceNow()).isZero();
+			assertThat(shreddedAt(letter)).isFalse();
+			statement.execute("select pg_advisory_unlock(" + 0x4b4c5245544e4e4cL + ")");
+		}
+		assertThat(retention.enforceNow()).isGreaterThanOrEqualTo(1);
+		assertThat(shreddedAt(letter)).isTrue();
+		rule(RetentionCategory.REJECTED_SUBMISSIONS, 3, RetentionRule.Unit.MONTHS);
+	}
+
+	private void staffReply(UUID message) throws Exception {
+		mvc.perform(post("/staff/messages/" + message + "/replies").with(user("intake").roles("INTAKE")).with(csrf())
+			.param("text", "Could you tell us the town where he lived?")).andExpect(status().is3xxRedirection());
 	}
 
 	private void rule(RetentionCategory category, Integer amount, RetentionRule.Unit unit) {

@@ -83,12 +83,12 @@ class RetentionJob implements Retention {
 				batch = subject.expired(cutoff, BATCH);
 				int done = 0;
 				for (UUID id : batch) {
-					Boolean result = tx.execute(status -> shredOne(subject, id, cutoff, now));
-					if (result == null) {
+					Outcome result = tx.execute(status -> shredOne(subject, id, cutoff, now));
+					if (result == Outcome.LOCKED_ELSEWHERE) {
 						log.info("retention: another node holds the retention lock; this pass stops");
-						return shredded;
+						return shredded + done;
 					}
-					if (result) {
+					if (result == Outcome.SHREDDED) {
 						done++;
 					}
 				}
@@ -105,17 +105,21 @@ class RetentionJob implements Retention {
 		return shredded;
 	}
 
-	/** Null when another node holds the lock; true when this call shredded the record. */
-	private Boolean shredOne(RetentionSubject subject, UUID id, Instant cutoff, Instant now) {
+	/** What one record's transaction did. */
+	private enum Outcome {
+		SHREDDED, UNCHANGED, LOCKED_ELSEWHERE
+	}
+
+	private Outcome shredOne(RetentionSubject subject, UUID id, Instant cutoff, Instant now) {
 		Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single();
 		if (!Boolean.TRUE.equals(locked)) {
-			return null;
+			return Outcome.LOCKED_ELSEWHERE;
 		}
 		List<DisclosureRecords.Disclosure> sent = disclosures.stream()
 			.flatMap(d -> d.disclosedAbout(subject.category(), id).stream())
 			.toList();
 		if (!subject.shred(id, cutoff, now)) {
-			return false;
+			return Outcome.UNCHANGED;
 		}
 		derived.forEach(d -> d.shredDerived(subject.category(), id));
 		jdbc.sql("insert into retention.shredding (category, record_id, shredded_at) values (?, ?, ?) on conflict do nothing")
@@ -132,7 +136,7 @@ class RetentionJob implements Retention {
 		}
 		audit.recordAs(ACTOR, AuditEvent.success("retention.shred", subject.category().name(), id)
 			.withDetail(sent.isEmpty() ? null : "follow-up " + sent.size()));
-		return true;
+		return Outcome.SHREDDED;
 	}
 
 }

@@ -58,7 +58,7 @@ class RetentionAdminController {
 		RetentionCategory which = category(category);
 		Integer amount = null;
 		RetentionRule.Unit unit = null;
-		if (!form.keep() && !result.hasFieldErrors("amount")) {
+		if (!form.keeps() && !result.hasFieldErrors("amount")) {
 			unit = unit(form.unit());
 			amount = number(form.amount());
 			if (!RetentionRule.periodAllowed(which)) {
@@ -85,7 +85,7 @@ class RetentionAdminController {
 		}
 		if (!result.hasErrors()) {
 			try {
-				rules.change(which, form.keep() ? null : amount, form.keep() ? null : unit, form.version(), user.getName());
+				rules.change(which, form.keeps() ? null : amount, form.keeps() ? null : unit, form.version(), user.getName());
 				redirect.addFlashAttribute("notice", "retention.rule.saved");
 				return "redirect:/staff/admin/retention";
 			}
