@@ -55,7 +55,7 @@ class ClosedCaseRetention implements RetentionSubject, DisclosureRecords {
 
 	@Override
 	public List<UUID> expired(Instant cutoff, int limit) {
-		return jdbc.sql(EXPIRED.formatted("")).param("cutoff", Timestamp.from(cutoff)).param("limit", limit)
+		return jdbc.sql(EXPIRED.replace("%s", "")).param("cutoff", Timestamp.from(cutoff)).param("limit", limit)
 			.query(UUID.class)
 			.list();
 	}
@@ -67,7 +67,7 @@ class ClosedCaseRetention implements RetentionSubject, DisclosureRecords {
 			.query(UUID.class)
 			.optional()
 			.orElse(null);
-		if (keyId == null || jdbc.sql(EXPIRED.formatted("and id = :id")).param("cutoff", Timestamp.from(cutoff))
+		if (keyId == null || jdbc.sql(EXPIRED.replace("%s", "and id = :id")).param("cutoff", Timestamp.from(cutoff))
 			.param("limit", 1)
 			.param("id", recordId)
 			.query(UUID.class)

@@ -56,7 +56,7 @@ class LetterRetention {
 
 		@Override
 		public List<UUID> expired(Instant cutoff, int limit) {
-			return jdbc.sql(query.formatted("")).param("cutoff", Timestamp.from(cutoff)).param("limit", limit)
+			return jdbc.sql(query.replace("%s", "")).param("cutoff", Timestamp.from(cutoff)).param("limit", limit)
 				.query(UUID.class)
 				.list();
 		}
@@ -71,7 +71,7 @@ class LetterRetention {
 			if (keyId == null) {
 				return false;
 			}
-			boolean stillExpired = !jdbc.sql(query.formatted("and m.id = :id"))
+			boolean stillExpired = !jdbc.sql(query.replace("%s", "and m.id = :id"))
 				.param("cutoff", Timestamp.from(cutoff))
 				.param("limit", 1)
 				.param("id", recordId)
