@@ -5,5 +5,5 @@
  * RESTRICTED fields are sealed per case; only the caseworker of record and the team's supervisors open them;
  * caseworkers see their own and their team's cases (S13); every read is audited (S17).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "storage", "audit", "accounts", "people", "messages", "referrals" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "storage", "audit", "accounts", "people", "messages", "referrals", "retention" })
 package org.kinlink.cases;

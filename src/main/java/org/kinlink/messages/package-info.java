@@ -3,5 +3,5 @@
  * replies. Its root package is its API; downstream modules report progress through {@link
  * org.kinlink.messages.MessageProgress}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "storage", "audit", "people", "accounts", "media" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "storage", "audit", "people", "accounts", "media", "retention" })
 package org.kinlink.messages;

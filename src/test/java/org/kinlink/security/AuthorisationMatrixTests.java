@@ -103,7 +103,13 @@ class AuthorisationMatrixTests {
 			entry("GET /staff/reports/export.xlsx", REPORTS), entry("POST /staff/users/{id}/team", ADMIN));
 
 	/** Every staff route and who may use it: the specification, written by hand from DESIGN.md's roles. */
-	static final Map<String, Set<StaffRole>> STAFF_ROUTES = merged(CASEWORK_ROUTES, Map.ofEntries(
+	/** Retention (issue #6): the rules are the administrator's; the follow-up list is worked by liaison too. */
+	static final Map<String, Set<StaffRole>> RETENTION_ROUTES = Map.ofEntries(
+			entry("GET /staff/admin/retention", ADMIN), entry("POST /staff/admin/retention/{category}", ADMIN),
+			entry("GET /staff/admin/retention/follow-up", EnumSet.of(StaffRole.ADMIN, StaffRole.LIAISON)),
+			entry("POST /staff/admin/retention/follow-up/{id}/asked", EnumSet.of(StaffRole.ADMIN, StaffRole.LIAISON)));
+
+	static final Map<String, Set<StaffRole>> STAFF_ROUTES = merged(merged(CASEWORK_ROUTES, RETENTION_ROUTES), Map.ofEntries(
 			entry("GET /staff", EVERYONE),
 			entry("GET /staff/account/password", EVERYONE), entry("POST /staff/account/password", EVERYONE),
 			entry("GET /staff/audit", AUDITOR), entry("GET /staff/audit/verify", AUDITOR),

@@ -63,7 +63,15 @@ class CaseController {
 	@GetMapping("/{id}")
 	String showCase(@PathVariable UUID id, Authentication authentication, Model model) {
 		CaseReader reader = access.reader(authentication);
-		return page.show(access.read(id, reader), reader, model);
+		CaseFile file = access.read(id, reader);
+		java.util.Optional<java.time.Instant> shredded = access.shreddedAt(id);
+		if (shredded.isPresent()) {
+			model.addAttribute("reference", file.reference());
+			model.addAttribute("shreddedAt", shredded.get());
+			model.addAttribute("back", "/staff/cases");
+			return "retention/removed";
+		}
+		return page.show(file, reader, model);
 	}
 
 	@PostMapping("/{id}/assessment")

@@ -8,6 +8,7 @@ import org.kinlink.accounts.StaffRole;
 import org.kinlink.audit.AuditEvent;
 import org.kinlink.audit.AuditTrail;
 import org.kinlink.shared.web.ForbiddenActionException;
+import org.kinlink.shared.web.IllegalTransitionException;
 import org.kinlink.shared.web.RecordNotFoundException;
 
 import org.springframework.security.core.Authentication;
@@ -54,7 +55,16 @@ public class CaseAccess {
 	 * {@code action} names the change in the audit of a refusal.
 	 */
 	public CaseFile forChange(UUID caseId, CaseReader reader, String action) {
-		return visible(caseId, reader, action);
+		CaseFile file = visible(caseId, reader, action);
+		if (files.shreddedAt(caseId).isPresent()) {
+			throw new IllegalTransitionException("retention.removed.action");
+		}
+		return file;
+	}
+
+	/** When retention shredded the case (its page then says so), or empty while it is intact. */
+	public java.util.Optional<java.time.Instant> shreddedAt(UUID caseId) {
+		return files.shreddedAt(caseId);
 	}
 
 	/** Refuses (403, audited) unless the reader may open the case's RESTRICTED fields. */

@@ -50,6 +50,15 @@ public class CaseFiles {
 			.update();
 	}
 
+	/** When retention shredded the case, or empty while it is intact. */
+	public Optional<Instant> shreddedAt(UUID id) {
+		return jdbc.sql("select shredded_at from cases.case_file where id = ? and shredded_at is not null")
+			.param(id)
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
 	public Optional<CaseFile> find(UUID id) {
 		return id == null ? Optional.empty() : jdbc.sql(COLUMNS + " where id = ?").param(id).query(CaseFiles::row).optional();
 	}

@@ -19,6 +19,7 @@ import org.kinlink.messages.MessageProgress;
 import org.kinlink.messages.MessageReceived;
 import org.kinlink.messages.MessageStatus;
 import org.kinlink.messages.MessageSummary;
+import org.kinlink.shared.web.IllegalTransitionException;
 import org.kinlink.shared.web.RecordNotFoundException;
 import org.kinlink.storage.Vault;
 
@@ -86,7 +87,8 @@ class LetterService implements FamilyMessages, MessageProgress {
 	@Transactional
 	public FamilyView familyView(UUID messageId) {
 		FamilyMessage message = load(messageId);
-		List<FamilyView.StaffReply> staffReplies = replies.open(message, Reply.Direction.STAFF, Reply.Direction.RELATIVE)
+		boolean shredded = rows.shreddedAt(messageId).isPresent();
+		List<FamilyView.StaffReply> staffReplies = shredded ? List.of() : replies.open(message, Reply.Direction.STAFF, Reply.Direction.RELATIVE)
 			.stream()
 			.map(r -> new FamilyView.StaffReply(r.id(), r.text(), r.sentAt(), r.direction() == Reply.Direction.RELATIVE))
 			.toList();
@@ -101,7 +103,7 @@ class LetterService implements FamilyMessages, MessageProgress {
 		if (text == null || text.isBlank()) {
 			throw new IllegalArgumentException("a reply needs text");
 		}
-		FamilyMessage message = load(messageId);
+		FamilyMessage message = loadIntact(messageId);
 		UUID reply = replies.add(message, Reply.Direction.FAMILY, null, text, now());
 		audit.record(AuditEvent.success("message.family-reply", RECORD, messageId).withDetail("reply " + reply));
 	}
@@ -112,7 +114,7 @@ class LetterService implements FamilyMessages, MessageProgress {
 		if (text == null || text.isBlank()) {
 			throw new IllegalArgumentException("an answer needs text");
 		}
-		FamilyMessage message = load(messageId);
+		FamilyMessage message = loadIntact(messageId);
 		UUID reply = replies.add(message, Reply.Direction.RELATIVE, relayedBy, text, now());
 		audit.record(AuditEvent.success("message.relative-answer", RECORD, messageId).withDetail("reply " + reply));
 	}
@@ -126,7 +128,7 @@ class LetterService implements FamilyMessages, MessageProgress {
 	@Override
 	@Transactional
 	public LetterContent content(UUID messageId) {
-		FamilyMessage message = load(messageId);
+		FamilyMessage message = loadIntact(messageId);
 		LetterContent content = new LetterContent(message.id(), message.reference(), seal.open(message),
 				message.receivedAt());
 		audit.record(AuditEvent.success("message.read", RECORD, messageId));
@@ -184,6 +186,15 @@ class LetterService implements FamilyMessages, MessageProgress {
 			rows.update(message);
 			audit.record(AuditEvent.success("message.status", RECORD, messageId).withDetail(message.status().name()));
 		}
+	}
+
+	/** Loads a message whose content still exists; a message shredded by retention refuses the action (409). */
+	FamilyMessage loadIntact(UUID messageId) {
+		FamilyMessage message = load(messageId);
+		if (rows.shreddedAt(messageId).isPresent()) {
+			throw new IllegalTransitionException("retention.removed.action");
+		}
+		return message;
 	}
 
 	FamilyMessage load(UUID messageId) {

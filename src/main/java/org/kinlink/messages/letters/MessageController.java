@@ -44,6 +44,9 @@ class MessageController {
 
 	static final String REPLIES_VIEW = "inbox/replies";
 
+	/** The page of a record that retention removed (shared with the other modules' tombstones). */
+	static final String REMOVED_VIEW = "retention/removed";
+
 	static final int SEARCH_RESULTS = 20;
 
 	private final LetterService letters;
@@ -54,7 +57,10 @@ class MessageController {
 
 	private final MediaFiles media;
 
-	MessageController(LetterService letters, Triage triage, People people, MediaFiles media) {
+	private final MessageRows rows;
+
+	MessageController(LetterService letters, Triage triage, People people, MediaFiles media, MessageRows rows) {
+		this.rows = rows;
 		this.letters = letters;
 		this.triage = triage;
 		this.people = people;
@@ -162,6 +168,9 @@ class MessageController {
 
 	private String fill(Model model, UUID id) {
 		MessageSummary summary = letters.summary(id);
+		if (rows.shreddedAt(id).isPresent()) {
+			return removed(model, summary);
+		}
 		LetterContent content = letters.content(id);
 		List<VettingFlag> flags = Vetting.flags(content.letter().text());
 		model.addAttribute("summary", summary);
@@ -181,7 +190,11 @@ class MessageController {
 	}
 
 	private String fillReplies(Model model, UUID id) {
-		model.addAttribute("summary", letters.summary(id));
+		MessageSummary summary = letters.summary(id);
+		if (rows.shreddedAt(id).isPresent()) {
+			return removed(model, summary);
+		}
+		model.addAttribute("summary", summary);
 		return fillReplies(model, id, REPLIES_VIEW);
 	}
 
@@ -189,6 +202,13 @@ class MessageController {
 		model.addAttribute("conversation", triage.conversation(id));
 		addIfAbsent(model, "replyForm", new ReplyForm(null));
 		return view;
+	}
+
+	private String removed(Model model, MessageSummary summary) {
+		model.addAttribute("reference", summary.reference());
+		model.addAttribute("shreddedAt", rows.shreddedAt(summary.messageId()).orElse(null));
+		model.addAttribute("back", "/staff/messages");
+		return REMOVED_VIEW;
 	}
 
 	private static void addIfAbsent(Model model, String name, Object value) {

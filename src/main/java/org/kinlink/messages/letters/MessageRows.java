@@ -42,6 +42,15 @@ class MessageRows {
 			.list();
 	}
 
+	/** When retention shredded the message, or empty while it is intact (or unknown). */
+	Optional<java.time.Instant> shreddedAt(UUID id) {
+		return jdbc.sql("select shredded_at from messages.message where id = ? and shredded_at is not null")
+			.param(id)
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
 	Optional<FamilyMessage> find(UUID id) {
 		return jdbc.sql("select * from messages.message where id = ?").param(id).query(MessageRows::row).optional();
 	}

@@ -48,7 +48,7 @@ class Triage {
 
 	@Transactional
 	void linkPerson(UUID messageId, UUID personId) {
-		FamilyMessage message = letters.load(messageId);
+		FamilyMessage message = letters.loadIntact(messageId);
 		people.find(personId);
 		if (message.linkPerson(personId)) {
 			rows.update(message);
@@ -60,7 +60,7 @@ class Triage {
 	/** Creates a person from what intake confirmed and links the message's addressee to them. */
 	@Transactional
 	UUID createAndLinkPerson(UUID messageId, PersonDetails details) {
-		FamilyMessage message = letters.load(messageId);
+		FamilyMessage message = letters.loadIntact(messageId);
 		message.requireAwaitingTriage(); // refuse before a person is created for nothing
 		UUID personId = people.create(details);
 		linkPerson(messageId, personId);
@@ -69,7 +69,7 @@ class Triage {
 
 	@Transactional
 	void accept(UUID messageId) {
-		FamilyMessage message = letters.load(messageId);
+		FamilyMessage message = letters.loadIntact(messageId);
 		if (message.accept(letters.now())) {
 			rows.update(message);
 			audit.record(AuditEvent.success("message.accept", LetterService.RECORD, messageId).withDetail("ACCEPTED"));
@@ -79,7 +79,7 @@ class Triage {
 
 	@Transactional
 	void reject(UUID messageId, String reason) {
-		FamilyMessage message = letters.load(messageId);
+		FamilyMessage message = letters.loadIntact(messageId);
 		if (message.reject(seal.sealReason(message, reason), letters.now())) {
 			rows.update(message);
 			audit.record(AuditEvent.success("message.reject", LetterService.RECORD, messageId).withDetail("REJECTED"));
@@ -90,7 +90,7 @@ class Triage {
 	/** The rejection reason, opened for staff (audited), or null when the message was not rejected. */
 	@Transactional
 	String rejectionReason(UUID messageId) {
-		FamilyMessage message = letters.load(messageId);
+		FamilyMessage message = letters.loadIntact(messageId);
 		if (message.rejectionReason() == null) {
 			return null;
 		}
@@ -100,7 +100,7 @@ class Triage {
 
 	@Transactional
 	void replyToFamily(UUID messageId, String author, String text) {
-		FamilyMessage message = letters.load(messageId);
+		FamilyMessage message = letters.loadIntact(messageId);
 		UUID reply = replies.add(message, Reply.Direction.STAFF, author, text, letters.now());
 		audit.record(AuditEvent.success("message.staff-reply", LetterService.RECORD, messageId).withDetail("reply " + reply));
 	}
@@ -108,7 +108,7 @@ class Triage {
 	/** Every reply both ways, oldest first, opened for staff (audited). */
 	@Transactional
 	List<Reply> conversation(UUID messageId) {
-		FamilyMessage message = letters.load(messageId);
+		FamilyMessage message = letters.loadIntact(messageId);
 		List<Reply> all = replies.open(message, Reply.Direction.STAFF, Reply.Direction.FAMILY);
 		audit.record(AuditEvent.success("message.read-replies", LetterService.RECORD, messageId));
 		return all;

@@ -1,0 +1,2 @@
+/** Shreds the files of a family message when retention removes the message. */
+package org.kinlink.media.retention;
