@@ -161,7 +161,9 @@ class ServicesWebTests {
 			.andExpect(content().string(Matchers.containsString("value=\"Second provider\"")));
 
 		assertThat(jdbc.sql("select provider from cases.service where id = ?").param(id).query(String.class).single())
-			.isEqualTo("First provider");
+			.as("the provider is kept sealed only").isNull();
+		mvc.perform(get(base(file) + "/" + id + "/edit").with(team.asCaseworker()))
+			.andExpect(content().string(Matchers.containsString("value=\"First provider\"")));
 		assertThat(fixture.auditActions(file.id())).contains("case.service.edit:SUCCESS");
 	}
 
