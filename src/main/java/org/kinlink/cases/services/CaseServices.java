@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The services of a case: stored with their notes sealed under the case key, saved with the service's own
+ * The services of a case: stored with their provider and notes sealed under the case key, saved with the service's own
  * version (optimistic locking), every change audited. The case row is locked while a service changes, so a
  * closure cannot slip in between the check and the write.
  */
@@ -30,8 +30,11 @@ class CaseServices {
 
 	private static final String SEALED = "service.notes";
 
+	private static final String SEALED_PROVIDER = "service.provider";
+
 	private static final String COLUMNS = """
-			select id, case_id, type, provider, started_on, ended_on, status, outcome, notes, created_at, version
+			select id, case_id, type, provider, sealed_provider, started_on, ended_on, status, outcome, notes, created_at,
+			  version
 			from cases.service
 			""";
 
@@ -75,11 +78,12 @@ class CaseServices {
 		CaseFile locked = lockOpen(file);
 		CaseService service = CaseService.create(UUID.randomUUID(), locked.id(), details, clock.instant());
 		jdbc.sql("""
-				insert into cases.service (id, case_id, type, provider, started_on, ended_on, status, outcome, notes,
-				  created_at, version)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+				insert into cases.service (id, case_id, type, provider, sealed_provider, started_on, ended_on, status, outcome,
+				  notes, created_at, version)
+				values (?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, 0)
 				""")
-			.params(service.id(), service.caseId(), service.type().name(), service.provider(), date(service.startedOn()),
+			.params(service.id(), service.caseId(), service.type().name(),
+					seal.seal(locked, SEALED_PROVIDER, service.id(), service.provider()), date(service.startedOn()),
 					date(service.endedOn()), service.status().name(), name(service.outcome()),
 					seal.seal(locked, SEALED, service.id(), service.notes()), Timestamp.from(service.createdAt()))
 			.update();
@@ -97,11 +101,12 @@ class CaseServices {
 		}
 		CaseService changed = current.changed(details, formVersion);
 		int updated = jdbc.sql("""
-				update cases.service set type = ?, provider = ?, started_on = ?, ended_on = ?, status = ?, outcome = ?,
-				  notes = ?, version = version + 1
+				update cases.service set type = ?, provider = null, sealed_provider = ?, started_on = ?, ended_on = ?,
+				  status = ?, outcome = ?, notes = ?, version = version + 1
 				where id = ? and case_id = ? and version = ?
 				""")
-			.params(changed.type().name(), changed.provider(), date(changed.startedOn()), date(changed.endedOn()),
+			.params(changed.type().name(), seal.seal(locked, SEALED_PROVIDER, serviceId, changed.provider()),
+					date(changed.startedOn()), date(changed.endedOn()),
 					changed.status().name(), name(changed.outcome()), seal.seal(locked, SEALED, serviceId, changed.notes()),
 					serviceId, locked.id(), formVersion)
 			.update();
@@ -123,10 +128,16 @@ class CaseServices {
 		UUID id = rs.getObject("id", UUID.class);
 		String outcome = rs.getString("outcome");
 		return new CaseService(id, rs.getObject("case_id", UUID.class), ServiceType.valueOf(rs.getString("type")),
-				rs.getString("provider"), localDate(rs.getDate("started_on")), localDate(rs.getDate("ended_on")),
+				provider(file, id, rs), localDate(rs.getDate("started_on")), localDate(rs.getDate("ended_on")),
 				ServiceStatus.valueOf(rs.getString("status")), outcome == null ? null : ServiceOutcome.valueOf(outcome),
 				seal.open(file, SEALED, id, rs.getBytes("notes")), rs.getTimestamp("created_at").toInstant(),
 				rs.getInt("version"));
+	}
+
+	/** The sealed provider; a row saved before it was sealed still holds it in clear until its next save. */
+	private String provider(CaseFile file, UUID id, ResultSet rs) throws SQLException {
+		byte[] sealed = rs.getBytes("sealed_provider");
+		return sealed != null ? seal.open(file, SEALED_PROVIDER, id, sealed) : rs.getString("provider");
 	}
 
 	static LocalDate localDate(Date date) {

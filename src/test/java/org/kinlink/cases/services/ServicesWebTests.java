@@ -160,8 +160,10 @@ class ServicesWebTests {
 			.andExpect(content().string(Matchers.containsString("Someone else saved this service after you opened it.")))
 			.andExpect(content().string(Matchers.containsString("value=\"Second provider\"")));
 
-		assertThat(jdbc.sql("select provider from cases.service where id = ?").param(id).query(String.class).single())
-			.isEqualTo("First provider");
+		assertThat(jdbc.sql("select provider is null and sealed_provider is not null from cases.service where id = ?").param(id)
+			.query(Boolean.class).single()).as("the provider is kept sealed only").isTrue();
+		mvc.perform(get(base(file) + "/" + id + "/edit").with(team.asCaseworker()))
+			.andExpect(content().string(Matchers.containsString("value=\"First provider\"")));
 		assertThat(fixture.auditActions(file.id())).contains("case.service.edit:SUCCESS");
 	}
 
