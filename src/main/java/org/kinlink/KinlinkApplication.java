@@ -47,7 +47,7 @@ public class KinlinkApplication {
 	 * become {@code --kinlink.command=...} with {@code --kinlink.backup.file}; a restore runs with migrations
 	 * and background jobs off, since it migrates the empty database itself (docs/operations.md).
 	 */
-	static String[] maintenanceArguments(String[] args) {
+	public static String[] maintenanceArguments(String... args) {
 		List<String> out = new ArrayList<>();
 		int rest = 0;
 		if (args.length > 0 && List.of("backup", "restore", "prune-backups").contains(args[0])) {

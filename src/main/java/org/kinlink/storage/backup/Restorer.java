@@ -96,7 +96,7 @@ final class Restorer {
 	}
 
 	/** Pass one: decrypts everything and compares every part's SHA-256 with the manifest; writes nothing. */
-	private static Properties verify(Path file, UUID id, KeysetHandle key) {
+	static Properties verify(Path file, UUID id, KeysetHandle key) {
 		Map<String, String> hashes = new LinkedHashMap<>();
 		Properties manifest = null;
 		try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
