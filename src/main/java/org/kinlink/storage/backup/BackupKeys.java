@@ -118,7 +118,8 @@ final class BackupKeys {
 		}
 		try (Stream<Path> files = Files.list(folder)) {
 			files.forEach(path -> {
-				Matcher m = FILE.matcher(path.getFileName().toString());
+				Path name = path.getFileName();
+				Matcher m = FILE.matcher(name == null ? "" : name.toString());
 				if (m.matches()) {
 					found.add(new KeyFile(path, Instant.ofEpochSecond(Long.parseLong(m.group(1))), UUID.fromString(m.group(2))));
 				}
