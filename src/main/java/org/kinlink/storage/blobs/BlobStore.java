@@ -38,6 +38,11 @@ public interface BlobStore {
 	 */
 	int discardPendingUntouchedSince(Instant cutoff) throws IOException;
 
+	/** A store in a local folder (for a restore into another folder, and for tests). */
+	static BlobStore localFolder(java.nio.file.Path folder) {
+		return new LocalFolderBlobStore(folder);
+	}
+
 	static void checkName(String name) {
 		if (name == null || !OBJECT_NAME.matcher(name).matches()) {
 			throw new IllegalArgumentException("not a blob object name");

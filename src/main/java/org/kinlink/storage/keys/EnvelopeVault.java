@@ -59,6 +59,11 @@ class EnvelopeVault implements Vault {
 			.optional();
 	}
 
+	/** The key-encryption key, for wrapping other keys that must never leave without it (backup keys). */
+	Aead keyEncryptionKey() {
+		return keyEncryptionKey;
+	}
+
 	private record WrappedKey(UUID id, byte[] wrapped) {
 	}
 
