@@ -2,6 +2,7 @@ package org.kinlink.accounts.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kinlink.accounts.StaffFixture.PASSWORD;
+import static org.kinlink.accounts.StaffFixture.SECOND_STEP;
 import static org.kinlink.accounts.StaffFixture.loginRequest;
 import static org.kinlink.accounts.StaffFixture.newAddress;
 import static org.kinlink.accounts.StaffFixture.newUsername;
@@ -51,12 +52,16 @@ class LoginTests {
 		String oldId = before.getId();
 
 		MvcResult result = mvc.perform(loginRequest(username, PASSWORD, newAddress()).session(before))
-			.andExpect(redirectedUrl("/staff"))
+			.andExpect(redirectedUrl(SECOND_STEP))
 			.andReturn();
 
 		MockHttpSession after = (MockHttpSession) result.getRequest().getSession(false);
 		assertThat(after.getId()).isNotEqualTo(oldId);
 		assertThat(before.isInvalid()).isTrue();
+		mvc.perform(get("/staff").session(after)).andExpect(redirectedUrl(SECOND_STEP));
+		String passwordOnlyId = after.getId();
+		new StaffFixture(mvc).giveSecondFactor(username, after);
+		assertThat(after.getId()).as("a new session id after the second factor too").isNotEqualTo(passwordOnlyId);
 		mvc.perform(get("/staff").session(after)).andExpect(status().isOk());
 		assertThat(lastEntry("login.success", id.toString())).containsEntry("actor", username)
 			.containsEntry("outcome", "SUCCESS");
@@ -119,7 +124,7 @@ class LoginTests {
 		clock.advance(Duration.ofMinutes(14));
 		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/login?error"));
 		clock.advance(Duration.ofMinutes(1));
-		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl(SECOND_STEP));
 	}
 
 	@Test
@@ -132,7 +137,7 @@ class LoginTests {
 		}
 
 		mvc.perform(loginRequest(username, PASSWORD, attacker)).andExpect(redirectedUrl("/login?error"));
-		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl(SECOND_STEP));
 	}
 
 	@Test
@@ -166,7 +171,7 @@ class LoginTests {
 		staff.activate(username, created.code(), "کلید خانه ی ما ۱۴۰۳");
 
 		mvc.perform(loginRequest(username, "\u0643\u0644\u064A\u062F خانه \u064A ما ۱۴۰۳ ", newAddress()))
-			.andExpect(redirectedUrl("/staff"));
+			.andExpect(redirectedUrl(SECOND_STEP));
 	}
 
 	@Test
