@@ -75,8 +75,9 @@ class OwnFactorController {
 
 	@PostMapping
 	public String processFactorForm(@Valid @ModelAttribute("form") ReauthenticationForm form, BindingResult result,
-			@RequestParam(name = "action", defaultValue = "") String action, Authentication me, Model model,
+			@RequestParam(name = "action", required = false) String chosen, Authentication me, Model model,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		String action = chosen == null ? "" : chosen; // the form binding turns an empty value into null
 		if (!action.equals("recovery-codes") && !action.equals("re-enrol")) {
 			result.reject("accounts.factor.chooseAction");
 		}

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import org.kinlink.shared.text.PersianText;
 import org.apache.commons.codec.binary.Base32;
 
 /**
@@ -77,7 +78,8 @@ public final class Totp {
 	 * then records it as used (only steps after the last used one count).
 	 */
 	OptionalLong matchingStep(byte[] secret, String typed) {
-		String code = typed == null ? "" : typed.replace(" ", "").strip();
+		// a Persian keyboard types Persian digits: the code is the same
+		String code = typed == null ? "" : PersianText.latinDigits(typed).replace(" ", "").strip();
 		if (code.length() != DIGITS || !code.chars().allMatch(c -> c >= '0' && c <= '9')) {
 			return OptionalLong.empty();
 		}
