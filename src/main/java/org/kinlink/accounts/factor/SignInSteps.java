@@ -32,7 +32,9 @@ final class SignInSteps {
 
 	/** The second factor was given: a new session id (S12, as at the password step) and the code factor. */
 	static void complete(HttpServletRequest request, HttpServletResponse response, Authentication passwordOnly) {
-		request.changeSessionId();
+		if (request.changeSessionId() == null) {
+			throw new IllegalStateException("the session id could not be renewed");
+		}
 		replace(request, response, Factors.withSecondFactor(passwordOnly));
 	}
 
