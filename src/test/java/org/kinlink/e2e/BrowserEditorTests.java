@@ -39,6 +39,8 @@ class BrowserEditorTests {
 
 	private ChromeDriver browser;
 
+	private StaffAccounts staff;
+
 	@AfterEach
 	void closeBrowser() {
 		if (browser != null) {
@@ -49,7 +51,7 @@ class BrowserEditorTests {
 	@Test
 	void aTranslatorWorksAPersianLetterFromTheKeyboardAndTheApproverSeesTheReviewersEdit() throws Exception {
 		browser = Chromium.start(true, "en");
-		StaffAccounts staff = new StaffAccounts(port);
+		staff = new StaffAccounts(port);
 		WebClient admin = staff.setUpAdministrator();
 		WebClient intake = staff.colleague(admin, "ina.intake", "en", "INTAKE");
 		staff.colleague(admin, "tea.translator", "en", "TRANSLATOR");
@@ -149,6 +151,8 @@ class BrowserEditorTests {
 		browser.findElement(By.name("username")).sendKeys(username);
 		browser.findElement(By.name("password")).sendKeys(StaffAccounts.PASSWORD);
 		click("//form[@action='/login']//button[@type='submit']");
+		browser.findElement(By.name("code")).sendKeys(staff.code(username));
+		click("//form[@action='/login/factor']//button[@type='submit']");
 		assertThat(browser.getCurrentUrl()).endsWith("/staff");
 	}
 

@@ -40,6 +40,8 @@ class BrowserJourneyTests {
 
 	private ChromeDriver browser;
 
+	private StaffAccounts staff;
+
 	@AfterEach
 	void closeBrowser() {
 		if (browser != null) {
@@ -49,7 +51,7 @@ class BrowserJourneyTests {
 
 	@Test
 	void aFamilyWritesInPersianWithoutJavaScriptAndStaffTakeTheLetterToDispatch() throws Exception {
-		StaffAccounts staff = new StaffAccounts(port);
+		staff = new StaffAccounts(port);
 		WebClient admin = staff.setUpAdministrator();
 		staff.colleague(admin, "ina.intake", "en", "INTAKE");
 		staff.colleague(admin, "teuta.translator", "en", "TRANSLATOR");
@@ -151,6 +153,8 @@ class BrowserJourneyTests {
 		type("username", username);
 		type("password", StaffAccounts.PASSWORD);
 		click("form[action='/login'] button[type=submit]");
+		type("code", staff.code(username));
+		click("form[action='/login/factor'] button[type=submit]");
 		assertThat(browser.getCurrentUrl()).endsWith("/staff");
 	}
 

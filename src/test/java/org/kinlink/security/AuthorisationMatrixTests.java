@@ -112,6 +112,8 @@ class AuthorisationMatrixTests {
 	static final Map<String, Set<StaffRole>> STAFF_ROUTES = merged(merged(CASEWORK_ROUTES, RETENTION_ROUTES), Map.ofEntries(
 			entry("GET /staff", EVERYONE),
 			entry("GET /staff/account/password", EVERYONE), entry("POST /staff/account/password", EVERYONE),
+			entry("GET /staff/account/factor", EVERYONE), entry("POST /staff/account/factor", EVERYONE),
+			entry("POST /staff/users/{id}/second-factor/reset", ADMIN),
 			entry("GET /staff/audit", AUDITOR), entry("GET /staff/audit/verify", AUDITOR),
 			entry("GET /staff/users", ADMIN), entry("POST /staff/users", ADMIN), entry("GET /staff/users/new", ADMIN),
 			entry("GET /staff/users/{id}", ADMIN), entry("POST /staff/users/{id}/roles", ADMIN),
@@ -175,7 +177,9 @@ class AuthorisationMatrixTests {
 			"PATCH /api/v1/portal/uploads/{uploadId}", "HEAD /api/v1/portal/uploads/{uploadId}",
 			"OPTIONS /api/v1/portal/uploads/{uploadId}", "DELETE /api/v1/portal/uploads/{uploadId}",
 			"GET /referral-downloads/{token}", "GET /setup", "POST /setup", "GET /activate", "POST /activate",
-			"GET /login", "GET /logout", "GET /v3/api-docs", "GET /v3/api-docs.yaml");
+			"GET /login", "GET /logout", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+			// the second sign-in step: outside /staff, it needs a right password first (SecondFactorTests)
+			"GET /login/factor", "POST /login/factor", "GET /login/factor/enrol", "POST /login/factor/enrol");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 

@@ -2,9 +2,11 @@ package org.kinlink.accounts.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 
+import org.kinlink.accounts.factor.Factors;
 import org.kinlink.accounts.users.AccountLookup;
 import org.kinlink.audit.AuditTrail;
 
@@ -14,6 +16,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -26,8 +35,9 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The one filter chain: the portal, setup, activation, login and static files are public; everything under
- * /staff needs a signed-in staff member, and each controller names the roles it serves (method security).
- * Sign-in goes through {@link StaffLoginProvider} (throttled, audited); sessions are renewed at sign-in and
+ * /staff needs a staff member signed in with both factors, and each controller names the roles it serves
+ * (method security). Sign-in goes through {@link StaffLoginProvider} (throttled, audited), then the second
+ * factor step at /login/factor; until that step is done the session is password-only; sessions are renewed at sign-in and
  * end after 30 minutes idle or 12 hours in all; sign-out is a POST with CSRF. Headers per S18 on every
  * response, including Cache-Control: no-store on everything but the versioned static files.
  */
@@ -48,6 +58,9 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers(HttpMethod.TRACE, "/**")
 			.denyAll()
+			// the second sign-in step: only after a right password (S9)
+			.requestMatchers(Factors.STEP_URL, Factors.STEP_URL + "/**")
+			.hasAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
 			// the error page is for the container's error dispatch only; asked for directly it is not a page
 			.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
@@ -58,8 +71,9 @@ class SecurityConfiguration {
 			// A referral's recipient downloads a large video by the random token in the packet (referrals module).
 			.requestMatchers(HttpMethod.GET, "/referral-downloads/*")
 			.permitAll()
+			// a password-only session (second factor not yet given) reaches nothing under /staff (S9)
 			.requestMatchers("/staff/**")
-			.authenticated()
+			.access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), SecurityConfiguration::secondFactorGiven))
 			.anyRequest()
 			.denyAll());
 		http.authenticationManager(new ProviderManager(login));
@@ -83,6 +97,11 @@ class SecurityConfiguration {
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
 			.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		return http.build();
+	}
+
+	private static AuthorizationResult secondFactorGiven(Supplier<? extends Authentication> authentication,
+			RequestAuthorizationContext request) {
+		return new AuthorizationDecision(!Factors.passwordOnly(authentication.get()));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.kinlink.accounts.factor.Factors;
 import org.kinlink.accounts.users.SignedInSession;
 import org.kinlink.audit.AuditEvent;
 import org.kinlink.audit.AuditTrail;
@@ -28,16 +29,13 @@ final class SessionHandlers {
 	private SessionHandlers() {
 	}
 
-	/**
-	 * After the password step. A second factor (issue "hardening") slots in here: when the account has one
-	 * enrolled, redirect to its page instead of /staff; that step adds its own factor authority.
-	 */
+	/** After the password step: on to the second factor (enrolment or a code), which adds its own factor authority. */
 	static AuthenticationSuccessHandler signedIn(Clock clock) {
 		return (request, response, authentication) -> {
 			if (authentication.getDetails() instanceof StaffLoginProvider.SignIn signIn) {
 				SignedInSession.begin(request.getSession(), signIn.userId(), signIn.stamp(), clock.instant());
 			}
-			response.sendRedirect(request.getContextPath() + "/staff");
+			response.sendRedirect(request.getContextPath() + Factors.STEP_URL);
 		};
 	}
 

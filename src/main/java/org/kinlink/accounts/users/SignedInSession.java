@@ -28,8 +28,8 @@ public record SignedInSession(UUID userId, long stamp, Instant signedInAt, Insta
 		session.setAttribute(ATTRIBUTE, new SignedInSession(userId, stamp, signedInAt, now));
 	}
 
-	/** Keeps this session open after its own user changed the password (which ends every other session). */
-	void restamp(HttpSession session, long newStamp) {
+	/** Keeps this session open after its own user changed the password or factor (which ends every other session). */
+	public void restamp(HttpSession session, long newStamp) {
 		session.setAttribute(ATTRIBUTE, new SignedInSession(userId, newStamp, signedInAt, lastSeenAt));
 	}
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.kinlink.accounts.StaffRole;
+import org.kinlink.accounts.factor.SecondFactors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The administrator's user management: list, create (with an activation code shown once), change roles,
- * disable and enable, start a password reset. Administrators only; nobody else gets past method security.
+ * disable and enable, start a password reset, reset a second factor (never see or set one). Administrators only; nobody else gets past method security.
  */
 @Controller
 @RequestMapping("/staff/users")
@@ -40,8 +41,11 @@ class UsersController {
 
 	private final StaffAccounts accounts;
 
-	UsersController(StaffAccounts accounts) {
+	private final SecondFactors factors;
+
+	UsersController(StaffAccounts accounts, SecondFactors factors) {
 		this.accounts = accounts;
+		this.factors = factors;
 	}
 
 	@ModelAttribute("allRoles")
@@ -87,6 +91,7 @@ class UsersController {
 		StaffUser user = accounts.get(id);
 		model.addAttribute("user", user);
 		model.addAttribute("openCode", accounts.hasOpenCode(id));
+		model.addAttribute("factorState", factors.state(id));
 		if (!model.containsAttribute("rolesForm")) {
 			model.addAttribute("rolesForm", new RolesForm(user.roles()));
 		}
@@ -120,6 +125,13 @@ class UsersController {
 	public String startReset(@PathVariable UUID id, Authentication actor, RedirectAttributes redirect) {
 		showOnce(redirect, accounts.startReset(id, actor.getName()));
 		return "redirect:/staff/users/" + id;
+	}
+
+	/** Ends the account's second factor and sessions; its owner enrols a new one at the next sign-in (S10). */
+	@PostMapping("/{id}/second-factor/reset")
+	public String resetSecondFactor(@PathVariable UUID id, Authentication actor) {
+		factors.reset(id, actor.getName());
+		return "redirect:/staff/users/" + id + "?factorReset";
 	}
 
 	@PostMapping("/{id}/disable")

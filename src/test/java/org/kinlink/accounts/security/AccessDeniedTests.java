@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.kinlink.accounts.AccountsWebTest;
 import org.kinlink.accounts.StaffFixture;
 import org.kinlink.accounts.StaffRole;
+import org.kinlink.accounts.factor.Totp;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +49,9 @@ class AccessDeniedTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	java.time.Clock clock;
 
 	@LocalServerPort
 	int port;
@@ -113,11 +117,25 @@ class AccessDeniedTests {
 					+ "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(signedIn.statusCode()).isEqualTo(302);
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/staff"));
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login/factor"));
 		String sessionCookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("KINLINK_SESSION=")).findFirst().orElseThrow();
 		assertThat(sessionCookie).contains("HttpOnly").contains("SameSite=Strict");
 		HttpCookie session = HttpCookie.parse(sessionCookie).get(0);
 		assertThat(session.getValue()).as("at least 128 bits").hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(before);
+
+		// the second factor, enrolled at this first sign-in as a person would: the key read off the page
+		HttpResponse<String> enrolment = http.send(request("/login/factor/enrol").build(), HttpResponse.BodyHandlers.ofString());
+		var page = Jsoup.parse(enrolment.body());
+		byte[] secret = Totp.fromBase32(page.selectFirst("#secret").text());
+		assertThat(page.selectFirst("img[src^=data:image/png;base64,]")).as("the QR code is drawn by Kinlink").isNotNull();
+		String code = Totp.code(secret, Totp.step(clock.instant()));
+		HttpResponse<String> enrolled = http.send(request("/login/factor/enrol").header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("code=" + code + "&_csrf="
+					+ URLEncoder.encode(page.selectFirst("form[action='/login/factor/enrol'] input[name=_csrf]").val(), StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(enrolled.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/staff/account/factor"));
+		String renewed = enrolled.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("KINLINK_SESSION=")).findFirst().orElseThrow();
+		assertThat(HttpCookie.parse(renewed).get(0).getValue()).as("a new session id after the second factor").isNotEqualTo(session.getValue());
 
 		HttpResponse<String> refused = http.send(request("/staff/users").header("Accept-Language", "fa").header("Accept", "text/html").build(),
 				HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ package org.kinlink.accounts.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kinlink.accounts.StaffFixture.PASSWORD;
+import static org.kinlink.accounts.StaffFixture.SECOND_STEP;
 import static org.kinlink.accounts.StaffFixture.loginRequest;
 import static org.kinlink.accounts.StaffFixture.newAddress;
 import static org.kinlink.accounts.StaffFixture.newUsername;
@@ -53,14 +54,19 @@ class LoginTests {
 		assertThat(before.isStored(jdbc)).isTrue();
 
 		MvcResult result = mvc.perform(loginRequest(username, PASSWORD, newAddress()).with(before))
-			.andExpect(redirectedUrl("/staff"))
+			.andExpect(redirectedUrl(SECOND_STEP))
 			.andReturn();
 
-		StaffSession after = StaffSession.from(result).orElseThrow();
+		StaffSession after = StaffSession.from(result).orElseThrow().following();
 		assertThat(after.id()).isNotEqualTo(before.id());
 		assertThat(before.isStored(jdbc)).as("the session from before sign-in is gone from the database").isFalse();
 		assertThat(after.isStored(jdbc)).isTrue();
 		assertThat(Base64.getUrlDecoder().decode(after.id())).as("random bytes in the id").hasSize(27);
+		mvc.perform(get("/staff").with(after)).andExpect(redirectedUrl(SECOND_STEP));
+		String passwordOnlyId = after.id();
+		new StaffFixture(mvc).giveSecondFactor(username, after);
+		assertThat(after.id()).as("a new session id after the second factor too").isNotEqualTo(passwordOnlyId);
+		assertThat(after.isStored(jdbc)).isTrue();
 		mvc.perform(get("/staff").with(after)).andExpect(status().isOk());
 		mvc.perform(get("/staff").with(before)).andExpect(redirectedUrl("/login"));
 		assertThat(lastEntry("login.success", id.toString())).containsEntry("actor", username)
@@ -125,7 +131,7 @@ class LoginTests {
 		clock.advance(Duration.ofMinutes(14));
 		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/login?error"));
 		clock.advance(Duration.ofMinutes(1));
-		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl(SECOND_STEP));
 	}
 
 	@Test
@@ -138,7 +144,7 @@ class LoginTests {
 		}
 
 		mvc.perform(loginRequest(username, PASSWORD, attacker)).andExpect(redirectedUrl("/login?error"));
-		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl(SECOND_STEP));
 	}
 
 	@Test
@@ -172,7 +178,7 @@ class LoginTests {
 		staff.activate(username, created.code(), "کلید خانه ی ما ۱۴۰۳");
 
 		mvc.perform(loginRequest(username, "\u0643\u0644\u064A\u062F خانه \u064A ما ۱۴۰۳ ", newAddress()))
-			.andExpect(redirectedUrl("/staff"));
+			.andExpect(redirectedUrl(SECOND_STEP));
 	}
 
 	@Test

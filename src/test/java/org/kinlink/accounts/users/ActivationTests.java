@@ -56,7 +56,7 @@ class ActivationTests {
 			.single();
 		assertThat(stored).matches("\\{argon2}\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
 		assertThat(stored).doesNotContain(NEW_PASSWORD);
-		mvc.perform(StaffFixture.loginRequest(username, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(StaffFixture.loginRequest(username, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl(StaffFixture.SECOND_STEP));
 		mvc.perform(get("/login?activated").header("Accept-Language", "fa"))
 			.andExpect(content().string(containsString("حساب شما آماده است")));
 	}
@@ -116,7 +116,7 @@ class ActivationTests {
 		mvc.perform(activation(username, created.code(), "someone else's password", "someone else's password"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasErrors("form"));
-		mvc.perform(StaffFixture.loginRequest(username, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(StaffFixture.loginRequest(username, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl(StaffFixture.SECOND_STEP));
 	}
 
 	@Test

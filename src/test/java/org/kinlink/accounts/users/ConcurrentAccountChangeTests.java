@@ -113,7 +113,7 @@ class ConcurrentAccountChangeTests {
 		assertThat(change.outcome()).isEqualTo(StaffAccounts.PasswordChange.CHANGED_MEANWHILE);
 		assertThat(users.byId(id).orElseThrow().roles()).containsExactly(StaffRole.INTAKE);
 		mvc.perform(get("/staff").with(session)).andExpect(redirectedUrl("/login?expired"));
-		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl(StaffFixture.SECOND_STEP));
 	}
 
 	@Test
@@ -129,7 +129,7 @@ class ConcurrentAccountChangeTests {
 
 		assertThat(change.outcome()).isEqualTo(StaffAccounts.PasswordChange.CHANGED);
 		assertThat(change.stamp()).isEqualTo(stamp + 1).isEqualTo(users.byId(id).orElseThrow().stamp());
-		mvc.perform(loginRequest(username, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(loginRequest(username, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl(StaffFixture.SECOND_STEP));
 	}
 
 	@Test
@@ -190,7 +190,7 @@ class ConcurrentAccountChangeTests {
 		assertThat(users.byId(created.id()).orElseThrow().passwordHash()).isNull();
 		assertThat(codes.hasOpenCode(created.id())).isTrue();
 		new StaffFixture(mvc).activate(username, created.code(), PASSWORD);
-		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl(StaffFixture.SECOND_STEP));
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class OwnPasswordTests {
 		mvc.perform(get("/staff").with(here)).andExpect(status().isOk());
 		mvc.perform(get("/staff").with(elsewhere)).andExpect(redirectedUrl("/login?expired"));
 		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/login?error"));
-		mvc.perform(loginRequest(username, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(loginRequest(username, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl(StaffFixture.SECOND_STEP));
 	}
 
 	@Test
@@ -65,8 +65,8 @@ class OwnPasswordTests {
 			.param("id", otherId.toString())
 			.param("userId", otherId.toString())).andExpect(redirectedUrl("/staff/account/password?changed"));
 
-		mvc.perform(loginRequest(other, PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
-		mvc.perform(loginRequest(me, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(loginRequest(other, PASSWORD, newAddress())).andExpect(redirectedUrl(StaffFixture.SECOND_STEP));
+		mvc.perform(loginRequest(me, NEW_PASSWORD, newAddress())).andExpect(redirectedUrl(StaffFixture.SECOND_STEP));
 	}
 
 	@Test

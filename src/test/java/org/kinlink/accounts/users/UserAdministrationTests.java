@@ -132,7 +132,7 @@ class UserAdministrationTests {
 		mvc.perform(post("/staff/users/" + id + "/disable").with(someAdmin()).with(csrf())).andExpect(status().is3xxRedirection());
 		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/login?error"));
 		mvc.perform(post("/staff/users/" + id + "/enable").with(someAdmin()).with(csrf())).andExpect(status().is3xxRedirection());
-		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(loginRequest(username, PASSWORD, newAddress())).andExpect(redirectedUrl(StaffFixture.SECOND_STEP));
 
 		assertThat(audit("account.disabled", id)).containsEntry("outcome", "SUCCESS");
 		assertThat(audit("account.enabled", id)).containsEntry("outcome", "SUCCESS");
@@ -157,7 +157,7 @@ class UserAdministrationTests {
 			.param("password", "a brand new password")
 			.param("passwordAgain", "a brand new password")).andExpect(model().hasErrors());
 		staff.activate(username, newCode, "a brand new password");
-		mvc.perform(loginRequest(username, "a brand new password", newAddress())).andExpect(redirectedUrl("/staff"));
+		mvc.perform(loginRequest(username, "a brand new password", newAddress())).andExpect(redirectedUrl(StaffFixture.SECOND_STEP));
 		assertThat(audit("account.reset-started", created.id())).containsEntry("actor", "fixture-admin");
 	}
 
