@@ -118,7 +118,7 @@ class CrashHarnessTests {
 				else {
 					assertThat(server.awaitUp(Duration.ofMinutes(5))).as("start before kill " + kill).isTrue();
 					startup = millisSince(startedAt);
-					delay = 300 + chance.nextInt(4_000);
+					delay = 1_000 + chance.nextInt(8_000);
 					TimeUnit.MILLISECONDS.sleep(delay);
 					mode = "under load";
 					if (kill % 4 == 3) {
@@ -323,7 +323,6 @@ class CrashHarnessTests {
 			.forEach(l -> report.append("  refused letter ").append(l.number).append(": ").append(l.refusal).append('\n'));
 		System.out.println(report);
 
-		assertThat(kills).isGreaterThanOrEqualTo(20);
 		assertThat(outcomes.getOrDefault(Letter.Outcome.OPEN, 0)).as("letters left without an answer").isZero();
 		assertThat(outcomes.getOrDefault(Letter.Outcome.REFUSED, 0)).as("letters refused (confirmed uploads not accepted)").isZero();
 		assertThat(acknowledged).as("some letters were acknowledged").isNotEmpty();
@@ -339,6 +338,7 @@ class CrashHarnessTests {
 		assertThat(quiet.unfinishedJobs()).as("media jobs left pending or running").isZero();
 		assertThat(quiet.incompletePublications()).as("event publications not completed").isZero();
 		assertThat(canaryHits).as("plaintext canary on disk (S6)").allSatisfy((dir, hits) -> assertThat(hits).as(dir).isZero());
+		assertThat(kills).as("kills (S19 asks for at least 20)").isGreaterThanOrEqualTo(20);
 	}
 
 	private static Map<Letter.Way, Integer> ways(ConcurrentLinkedQueue<Letter> letters) {

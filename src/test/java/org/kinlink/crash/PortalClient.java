@@ -141,6 +141,7 @@ final class PortalClient {
 		String csrf = null;
 		String cookie = null;
 		String formKey = null;
+		String action = null;
 		while (!giveUp.getAsBoolean()) {
 			if (formKey == null) {
 				Optional<HttpResponse<String>> page = exchange(HttpRequest.newBuilder(base.resolve("/"))
@@ -152,10 +153,12 @@ final class PortalClient {
 				Document form = Jsoup.parse(page.get().body());
 				csrf = form.select("input[name=_csrf]").attr("value");
 				formKey = form.select("input[name=formKey]").attr("value");
+				// Spring's multipart parsing is off (S6), so the CSRF token rides in the form's action URL.
+				action = form.select("form#letter-form").attr("action");
 				cookie = page.get().headers().allValues("Set-Cookie").stream()
 					.filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
 					.findFirst().orElse(null);
-				if (csrf.isEmpty() || formKey.isEmpty() || cookie == null) {
+				if (csrf.isEmpty() || formKey.isEmpty() || action.isEmpty() || cookie == null) {
 					throw new IllegalStateException("the letter form has no CSRF token or form key");
 				}
 			}
@@ -175,7 +178,7 @@ final class PortalClient {
 				body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 			}
 			body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-			HttpRequest request = HttpRequest.newBuilder(base.resolve("/portal/letters"))
+			HttpRequest request = HttpRequest.newBuilder(base.resolve(action))
 				.timeout(Duration.ofSeconds(60))
 				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 				.header("Accept-Language", "en")
