@@ -35,6 +35,9 @@ class JobRunner {
 
 	private final boolean enabled;
 
+	/** Zero: each step's own lease; otherwise the lease of every job (kinlink.media.jobs.lease). */
+	private final java.time.Duration leaseOverride;
+
 	private final java.util.concurrent.ScheduledExecutorService heartbeat = java.util.concurrent.Executors
 		.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "media-job-lease");
@@ -43,8 +46,10 @@ class JobRunner {
 		});
 
 	JobRunner(JobQueue queue, FileRecords files, java.util.List<ProcessingStep> steps,
-			@Value("${kinlink.media.jobs.enabled:true}") boolean enabled) {
+			@Value("${kinlink.media.jobs.enabled:true}") boolean enabled,
+			@Value("${kinlink.media.jobs.lease:PT0S}") java.time.Duration leaseOverride) {
 		this.queue = queue;
+		this.leaseOverride = leaseOverride;
 		this.files = files;
 		this.steps = steps.stream().collect(Collectors.toMap(ProcessingStep::name, Function.identity()));
 		this.enabled = enabled;
@@ -67,7 +72,9 @@ class JobRunner {
 
 	/** Claims and runs one job; false when there was none ready. */
 	boolean runOne() {
-		Optional<Job> claimed = queue.claim(node, java.time.Duration.ofMinutes(10));
+		// The claim's lease is shortened to the step's right away; a configured lease bounds how long a job
+		// claimed by a node that was killed waits before another node (or the restarted one) takes it over.
+		Optional<Job> claimed = queue.claim(node, leaseOverride.isZero() ? java.time.Duration.ofMinutes(10) : leaseOverride);
 		if (claimed.isEmpty()) {
 			return false;
 		}
@@ -85,7 +92,7 @@ class JobRunner {
 	}
 
 	private void run(Job job, ProcessingStep step) {
-		java.time.Duration lease = step.lease();
+		java.time.Duration lease = leaseOverride.isZero() ? step.lease() : leaseOverride;
 		queue.extend(job, node, lease);
 		long every = Math.max(1, lease.toSeconds() / 3);
 		java.util.concurrent.ScheduledFuture<?> renewing = heartbeat.scheduleAtFixedRate(() -> {

@@ -49,7 +49,9 @@ class ApiProblems {
 	}
 
 	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
-			org.springframework.transaction.CannotCreateTransactionException.class })
+			org.springframework.transaction.CannotCreateTransactionException.class,
+			// the database went away during commit or rollback: nothing is known to be stored, the client retries
+			org.springframework.transaction.TransactionSystemException.class })
 	ProblemDetail unavailable() {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
 	}

@@ -53,7 +53,9 @@ class ErrorPages {
 	}
 
 	@ExceptionHandler({ org.springframework.dao.DataAccessResourceFailureException.class,
-			org.springframework.transaction.CannotCreateTransactionException.class })
+			org.springframework.transaction.CannotCreateTransactionException.class,
+			// the database went away during commit or rollback: nothing is known to be stored, the client retries
+			org.springframework.transaction.TransactionSystemException.class })
 	String unavailable(Model model, HttpServletResponse response) {
 		log.warn("database unavailable");
 		return show(model, response, 503, "error.unavailable", new Object[0]);
