@@ -5,5 +5,5 @@
  * {@link org.kinlink.retention.DisclosureRecords} (which authorities received a record), so this module never
  * writes another module's tables.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "audit", "storage" })
 package org.kinlink.retention;

@@ -104,6 +104,25 @@ class RetentionJobTests {
 	}
 
 	@Test
+	void aRestoredBackupIsPassedThroughRetentionAtOnce() throws Exception {
+		rule(RetentionCategory.REJECTED_SUBMISSIONS, 10, RetentionRule.Unit.DAYS);
+		UUID letter = rejectedLetter(Ntrex.ENGLISH_STREET);
+		clock.advance(Duration.ofDays(11));
+		assertThat(shreddedAt(letter)).isFalse();
+
+		new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(
+				status -> events.publishEvent(new org.kinlink.storage.BackupRestored(UUID.randomUUID(), clock.instant())));
+
+		assertThat(shreddedAt(letter)).as("shredded by the restore itself, not by the next scheduled pass").isTrue();
+	}
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	@Test
 	void aSecondPassChangesNothingAndKeepKeeps() throws Exception {
 		rule(RetentionCategory.REJECTED_SUBMISSIONS, 10, RetentionRule.Unit.DAYS);
 		UUID letter = rejectedLetter(Ntrex.ENGLISH_STREET);
