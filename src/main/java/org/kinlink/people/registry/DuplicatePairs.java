@@ -66,8 +66,12 @@ class DuplicatePairs {
 	/** Two person ids in a fixed order. */
 	record Pair(UUID a, UUID b) {
 
+		/**
+		 * In PostgreSQL's order of uuids (unsigned, byte by byte), which the table's check uses. UUID.compareTo
+		 * compares signed longs and put ids starting with 8-f first: one pair in two could not be marked.
+		 */
 		static Pair of(UUID one, UUID other) {
-			return one.compareTo(other) < 0 ? new Pair(one, other) : new Pair(other, one);
+			return one.toString().compareTo(other.toString()) < 0 ? new Pair(one, other) : new Pair(other, one);
 		}
 
 	}

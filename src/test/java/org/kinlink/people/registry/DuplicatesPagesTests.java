@@ -82,7 +82,7 @@ class DuplicatesPagesTests {
 
 		assertThat(listedAnywhere(a, b)).isFalse();
 		var marked = jdbc.sql("select marked_by from people.not_same where person_a = ? and person_b = ?")
-			.params(a.compareTo(b) < 0 ? a : b, a.compareTo(b) < 0 ? b : a)
+			.params(DuplicatePairs.Pair.of(a, b).a(), DuplicatePairs.Pair.of(a, b).b())
 			.query(String.class)
 			.list();
 		assertThat(marked).containsExactly("intake-dup");
