@@ -29,6 +29,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -89,8 +90,13 @@ class SecurityConfiguration {
 		http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()));
 		http.addFilterAfter(new SessionLifetimeFilter(clock, idleTimeout, absoluteTimeout, accounts), HeaderWriterFilter.class);
 		http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new AuditingAccessDeniedHandler(audit)));
-		// A cookie holds the CSRF token, so the anonymous portal needs no server session at all.
+		// A cookie holds the CSRF token, so the anonymous portal needs no server session at all. The token is
+		// loaded when the request starts, not when a form first asks for it: by then a long page may already be
+		// committed, and a new token's cookie (after sign-in, say) would be lost, leaving a form that cannot post.
+		XorCsrfTokenRequestAttributeHandler eagerTokens = new XorCsrfTokenRequestAttributeHandler();
+		eagerTokens.setCsrfRequestAttributeName(null);
 		http.csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+			.csrfTokenRequestHandler(eagerTokens)
 			.ignoringRequestMatchers("/api/v1/portal/**"));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
 			.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
