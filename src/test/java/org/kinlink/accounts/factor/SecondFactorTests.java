@@ -66,7 +66,9 @@ class SecondFactorTests {
 			.andExpect(content().string(containsString("src=\"data:image/png;base64,")))
 			.andExpect(content().string(not(containsString("<script>"))));
 		staff.giveSecondFactor(username, session);
-		mvc.perform(get("/staff").with(session)).andExpect(status().isOk());
+		mvc.perform(get("/staff").with(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/staff/account/factor\"")));
 
 		byte[] secret = StaffFixture.secret(username);
 		byte[] stored = jdbc.sql("select secret from accounts.second_factor where user_id = ? and confirmed").param(id)
