@@ -100,7 +100,7 @@ final class QaChecks {
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
 	}
 
-	/** The bidi control characters of the text, as U+XXXX, each once; empty if none. */
+	/** The bidi control characters of the text, written as code points such as U+202E, each once; empty if none. */
 	static String bidiControls(String text) {
 		Set<String> found = new LinkedHashSet<>();
 		text.codePoints().filter(QaChecks::isBidiControl).forEach(c -> found.add(String.format("U+%04X", c)));
