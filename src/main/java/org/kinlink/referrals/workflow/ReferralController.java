@@ -112,7 +112,8 @@ class ReferralController {
 			return creationForm(model);
 		}
 		try {
-			UUID id = service.create(form.authorityId(), List.copyOf(new LinkedHashSet<>(form.messageIds())), principal.getName());
+			UUID id = service.create(form.authorityId(), List.copyOf(new LinkedHashSet<>(form.messageIds())), principal.getName(),
+					form.formKey());
 			return redirectTo(id);
 		}
 		catch (IllegalTransitionException ex) {

@@ -60,6 +60,26 @@ class ReferralRepository {
 		}
 	}
 
+	/**
+	 * Takes the form key of a new-referral form for this user and locks it until the transaction ends: the
+	 * referral a first submission of the form made, or empty when this is the first (a concurrent twin waits).
+	 */
+	Optional<UUID> lockFormKey(UUID formKey, String user) {
+		jdbc.sql("insert into referrals.form_key (form_key, created_by) values (?, ?) on conflict do nothing")
+			.params(formKey, user)
+			.update();
+		return jdbc.sql("select referral_id from referrals.form_key where form_key = ? and created_by = ? for update")
+			.params(formKey, user)
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+			.single();
+	}
+
+	void recordFormKey(UUID formKey, String user, UUID referralId) {
+		jdbc.sql("update referrals.form_key set referral_id = ? where form_key = ? and created_by = ? and referral_id is null")
+			.params(referralId, formKey, user)
+			.update();
+	}
+
 	/** Writes the state fields; the version guards against a change made meanwhile by someone else. */
 	void update(Referral referral, int expectedVersion) {
 		int updated = jdbc.sql("""

@@ -118,7 +118,14 @@ public class ReferralService {
 	 * checked here so that no caller can skip it.
 	 */
 	@Transactional
-	UUID create(UUID authorityId, List<UUID> messageIds, String createdBy) {
+	UUID create(UUID authorityId, List<UUID> messageIds, String createdBy, UUID formKey) {
+		if (formKey != null) {
+			// the same form sent again: the referral it made already (the key is locked, so a twin waits here)
+			Optional<UUID> made = referrals.lockFormKey(formKey, createdBy);
+			if (made.isPresent()) {
+				return made.get();
+			}
+		}
 		Authority authority = active(authorityId);
 		for (UUID messageId : messageIds) {
 			if (!assembler.isReferable(messageId)) {
@@ -133,6 +140,9 @@ public class ReferralService {
 		Referral referral = Referral.draft(UUID.randomUUID(), reference, authorityId, Recipient.of(authority),
 				messageIds.stream().distinct().toList(), createdBy, now);
 		referrals.insert(referral);
+		if (formKey != null) {
+			referrals.recordFormKey(formKey, createdBy, referral.id());
+		}
 		audit.record(AuditEvent.success("referral.create", "referral", referral.id()).withDetail(authority.kind().name()));
 		return referral.id();
 	}

@@ -582,6 +582,58 @@ class ReferralWorkflowWebTests extends ReferralsTestSupport {
 		return id;
 	}
 
+	/** S19: the new-referral form sent again (a double click, a retry after a lost answer) makes no second referral. */
+	@Test
+	void theSameNewReferralFormSentTwiceMakesOneReferral() throws Exception {
+		UUID authority = authority("MINISTRY", "sq");
+		UUID message = message();
+		String formKey = mvc.perform(get("/staff/referrals/new").with(user("lina").roles("LIAISON")))
+			.andExpect(status().isOk())
+			.andReturn().getModelAndView().getModel().get("form") instanceof ReferralForm form ? form.formKey().toString() : null;
+		assertThat(formKey).as("the form carries a key").isNotNull();
+		List<String> locations = new ArrayList<>();
+		for (int attempt = 0; attempt < 2; attempt++) {
+			locations.add(mvc.perform(post("/staff/referrals").with(csrf()).with(user("lina").roles("LIAISON"))
+				.param("authorityId", authority.toString()).param("messageIds", message.toString()).param("formKey", formKey))
+				.andExpect(status().is3xxRedirection())
+				.andReturn().getResponse().getRedirectedUrl());
+		}
+		assertThat(locations.get(1)).isEqualTo(locations.get(0));
+		assertThat(referralsOf(message)).isEqualTo(1);
+		// a fresh form (another key) is a new decision: a second referral of the same message is allowed
+		create("lina", authority, message);
+		assertThat(referralsOf(message)).isEqualTo(2);
+	}
+
+	@Test
+	void twoSimultaneousSubmissionsOfOneFormMakeOneReferral() throws Exception {
+		UUID authority = authority("MINISTRY", "sq");
+		UUID message = message();
+		UUID formKey = UUID.randomUUID();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<UUID>> made = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				made.add(pool.submit(() -> {
+					start.await();
+					return service.create(authority, List.of(message), "lina", formKey);
+				}));
+			}
+			start.countDown();
+			assertThat(made.get(0).get()).isEqualTo(made.get(1).get());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(referralsOf(message)).isEqualTo(1);
+	}
+
+	private int referralsOf(UUID message) {
+		return jdbc.sql("select count(*) from referrals.referral_message where message_id = ?").param(message)
+			.query(Integer.class).single();
+	}
+
 	private UUID create(String who, UUID authority, UUID... messageIds) throws Exception {
 		var request = post("/staff/referrals").with(csrf()).with(user(who).roles("LIAISON")).param("authorityId", authority.toString());
 		for (UUID messageId : messageIds) {
