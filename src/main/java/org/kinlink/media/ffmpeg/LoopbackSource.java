@@ -7,8 +7,10 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SeekableByteChannel;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,10 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Lets ffmpeg read a decrypted file without a plaintext copy on disk: the bytes are served over HTTP on the
  * loopback interface, with range requests (so ffmpeg can seek to an MP4's index at the end), under a random
- * 256-bit path, only while the source is open. Close it when the subprocess is done.
+ * 256-bit path, only while the source is open. Close it when the subprocess is done. A source that could not
+ * be opened (the database or the store was away) answers 503 and is remembered: {@link #failure()} lets the
+ * caller tell such a passing outage from a file ffmpeg cannot read, so a family's file is never set aside as
+ * damaged because PostgreSQL restarted (found by the crash harness).
  */
 public final class LoopbackSource implements AutoCloseable {
 
@@ -31,10 +36,13 @@ public final class LoopbackSource implements AutoCloseable {
 
 	private final String path;
 
-	private LoopbackSource(HttpServer server, ExecutorService executor, String path) {
+	private final AtomicReference<RuntimeException> failure;
+
+	private LoopbackSource(HttpServer server, ExecutorService executor, String path, AtomicReference<RuntimeException> failure) {
 		this.server = server;
 		this.executor = executor;
 		this.path = path;
+		this.failure = failure;
 	}
 
 	/** Serves the plaintext that {@code channel} opens (once per request) of {@code size} bytes. */
@@ -49,23 +57,28 @@ public final class LoopbackSource implements AutoCloseable {
 			return thread;
 		});
 		server.setExecutor(executor);
+		AtomicReference<RuntimeException> failure = new AtomicReference<>();
 		server.createContext("/", exchange -> {
 			try (exchange) {
 				if (!exchange.getRequestURI().getPath().equals(path)) {
 					exchange.sendResponseHeaders(404, -1);
 					return;
 				}
-				respond(exchange, channel, size);
+				respond(exchange, channel, size, failure);
 			}
 			catch (IOException ex) {
 				// ffmpeg closed the connection early (it often does after reading an index): nothing to do.
 			}
+			catch (RuntimeException ex) {
+				failure.compareAndSet(null, ex);
+			}
 		});
 		server.start();
-		return new LoopbackSource(server, executor, path);
+		return new LoopbackSource(server, executor, path, failure);
 	}
 
-	private static void respond(HttpExchange exchange, Supplier<SeekableByteChannel> channel, long size) throws IOException {
+	private static void respond(HttpExchange exchange, Supplier<SeekableByteChannel> channel, long size,
+			AtomicReference<RuntimeException> failure) throws IOException {
 		long from = 0;
 		long to = size - 1;
 		String range = exchange.getRequestHeaders().getFirst("Range");
@@ -98,9 +111,33 @@ public final class LoopbackSource implements AutoCloseable {
 			exchange.sendResponseHeaders(partial ? 206 : 200, -1);
 			return;
 		}
-		exchange.sendResponseHeaders(partial ? 206 : 200, length);
-		try (SeekableByteChannel in = channel.get(); OutputStream out = exchange.getResponseBody()) {
-			org.kinlink.media.RangeStreaming.copy(in, from, length, out);
+		SeekableByteChannel opened;
+		try {
+			opened = channel.get();
+		}
+		catch (RuntimeException ex) {
+			failure.compareAndSet(null, ex);
+			exchange.sendResponseHeaders(503, -1);
+			return;
+		}
+		try (SeekableByteChannel in = opened) {
+			exchange.sendResponseHeaders(partial ? 206 : 200, length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				org.kinlink.media.RangeStreaming.copy(in, from, length, out);
+			}
+		}
+	}
+
+	/** Why the source could not be served, if it could not: an outage to retry, not a fault of the file. */
+	public Optional<RuntimeException> failure() {
+		return Optional.ofNullable(failure.get());
+	}
+
+	/** Throws when the source could not be served, so that the caller retries instead of judging the file. */
+	public void requireServed() throws IOException {
+		RuntimeException ex = failure.get();
+		if (ex != null) {
+			throw new IOException("the decrypted source could not be served: " + ex.getClass().getName(), ex);
 		}
 	}
 

@@ -33,6 +33,7 @@ public class MediaProbe {
 			arguments.addAll(input(demuxer, source.url()));
 			arguments.addAll(List.of("-show_format", "-show_streams", "-of", "flat"));
 			Ffmpeg.Result result = ffmpeg.ffprobe(arguments, timeLimit);
+			source.requireServed(); // a source that was away is an outage to retry, not a damaged file
 			if (result.timedOut()) {
 				throw new IOException("ffprobe passed its time limit");
 			}

@@ -72,6 +72,7 @@ class Outputs {
 			command.addAll(MediaProbe.input(demuxer, source.url()));
 			command.addAll(arguments);
 			Ffmpeg.Result result = ffmpeg.ffmpeg(command, null, out, timeLimit);
+			source.requireServed(); // the source was away: retry later, never blame the file
 			if (!result.ok()) {
 				throw new TranscodeFailedException(result);
 			}

@@ -70,4 +70,24 @@ class FfmpegTests {
 		assertThat(run.ok()).isFalse();
 	}
 
+	/**
+	 * Found by the crash harness: while PostgreSQL restarted, the decrypted source could not be opened, ffprobe
+	 * saw a cut-off answer and the family's valid image was set aside as damaged. An outage must be an error to
+	 * retry, while a file that holds no picture is still judged as such (and set aside by the sniff step).
+	 */
+	@Test
+	void aSourceThatCannotBeOpenedIsAnOutageToRetryNotADamagedFile() throws Exception {
+		MediaProbe probe = new MediaProbe(ffmpeg);
+		java.util.function.Supplier<java.nio.channels.SeekableByteChannel> databaseGone = () -> {
+			throw new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection");
+		};
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> probe.probe(databaseGone, 120_000, "png_pipe", Duration.ofSeconds(30)))
+			.isInstanceOf(java.io.IOException.class)
+			.hasRootCauseInstanceOf(org.springframework.transaction.CannotCreateTransactionException.class);
+		byte[] garbage = "this is not a picture at all, just text".repeat(100).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		MediaProbe.Facts facts = probe.probe(() -> org.apache.commons.io.channels.ByteArraySeekableByteChannel.wrap(garbage),
+				garbage.length, "png_pipe", Duration.ofSeconds(30));
+		assertThat(facts.readable() && facts.video()).as("garbage is judged as a file: no picture in it").isFalse();
+	}
+
 }
