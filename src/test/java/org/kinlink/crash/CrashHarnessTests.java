@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +30,10 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,20 +42,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The crash harness (S19, S20, S6): the packaged Kinlink as a process of its own on a PostgreSQL of the
  * harness's own, under concurrent letters (JSON API with tus uploads, plain multipart form) while media jobs,
- * the orphan sweep and the event registry work by themselves; killed with SIGKILL at random moments (seeded,
+ * the orphan sweep and the event registry work by themselves, and while the staff ({@link Caseworkers}) triage,
+ * translate, approve and dispatch referrals by e-mail to an SMTP server in this JVM; killed with SIGKILL at random moments (seeded,
  * printed), PostgreSQL stopped and started once under it. Then, quiet: every acknowledged letter is there
  * exactly once with its files, nothing half-written, no orphan object, no plaintext canary on disk, every
- * event publication completed. Run by failsafe after packaging ({@code ./mvnw verify}); tune with
- * {@code -Dkinlink.crash.kills=20 -Dkinlink.crash.seed=... -Dkinlink.crash.clients=4}.
+ * event publication completed, every dispatched referral mailed under one identity and none dispatched twice. Run by failsafe after packaging ({@code ./mvnw verify}); tune with
+ * {@code -Dkinlink.crash.kills=20 -Dkinlink.crash.seed=... -Dkinlink.crash.clients=2}.
  */
 class CrashHarnessTests {
 
 	private static final Pattern OBJECT_NAME = Pattern.compile("[0-9a-f]{2}/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	@Test
+	@Timeout(value = 25, unit = TimeUnit.MINUTES) // bounded: a hung run fails CI instead of eating its budget
 	void everyAcknowledgedLetterSurvivesKillsAndADatabaseRestartExactlyOnce() throws Exception {
 		int kills = Integer.getInteger("kinlink.crash.kills", 20);
-		int clients = Integer.getInteger("kinlink.crash.clients", 4);
+		int clients = Integer.getInteger("kinlink.crash.clients", 2);
 		long seed = Long.getLong("kinlink.crash.seed", System.nanoTime());
 		Path jar = jar();
 		Path root = Path.of(System.getProperty("kinlink.crash.dir", "target/crash-harness")).toAbsolutePath();
@@ -65,7 +71,9 @@ class CrashHarnessTests {
 		long began = System.nanoTime();
 		HarnessDatabase database = new HarnessDatabase(root.resolve("pgdata"), freePort());
 		database.start();
-		KinlinkServer server = new KinlinkServer(jar, root, freePort(), database.port());
+		GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		KinlinkServer server = new KinlinkServer(jar, root, freePort(), database.port(), mail.getSmtp().getPort());
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 		Map<String, AtomicInteger> answers = PortalClient.newAnswers();
 		AtomicInteger fileSequence = new AtomicInteger();
@@ -76,6 +84,8 @@ class CrashHarnessTests {
 		AtomicLong giveUpAt = new AtomicLong(Long.MAX_VALUE);
 		BooleanSupplier giveUp = () -> System.nanoTime() > giveUpAt.get();
 		ExecutorService load = Executors.newFixedThreadPool(clients);
+		ExecutorService desk = Executors.newSingleThreadExecutor();
+		AtomicLong staffGiveUpAt = new AtomicLong(Long.MAX_VALUE);
 		Random chance = new Random(seed);
 		List<String> killLog = new ArrayList<>();
 		String databaseRestart = "not done";
@@ -85,6 +95,11 @@ class CrashHarnessTests {
 			assertThat(server.awaitUp(Duration.ofMinutes(6))).as("first start").isTrue();
 			long startup = millisSince(startedAt);
 			log("first start (with migrations) took %d ms", startup);
+			Caseworkers staff = Caseworkers.setUp(server.port());
+			Future<?> staffWork = desk.submit(() -> {
+				staff.run(stopping::get, () -> System.nanoTime() > staffGiveUpAt.get());
+				return null;
+			});
 
 			for (int c = 0; c < clients; c++) {
 				PortalClient client = new PortalClient(server.base(), canary, http, new Random(seed + 1 + c), fileSequence,
@@ -118,7 +133,8 @@ class CrashHarnessTests {
 				else {
 					assertThat(server.awaitUp(Duration.ofMinutes(5))).as("start before kill " + kill).isTrue();
 					startup = millisSince(startedAt);
-					delay = 1_000 + chance.nextInt(8_000);
+					// long enough for a staff member's few pages between two kills, short enough for 20 kills in CI
+					delay = 3_000 + chance.nextInt(9_000);
 					TimeUnit.MILLISECONDS.sleep(delay);
 					mode = "under load";
 					if (kill % 4 == 3) {
@@ -146,19 +162,26 @@ class CrashHarnessTests {
 			load.shutdown();
 			assertThat(load.awaitTermination(4, TimeUnit.MINUTES)).as("clients finish their letters").isTrue();
 			log("load stopped; clients finished their open letters in %d ms", millisSince(loadEnded));
+			staffGiveUpAt.set(System.nanoTime() + TimeUnit.MINUTES.toNanos(4));
+			staffWork.get(5, TimeUnit.MINUTES);
+			log("staff finished the work in hand %d ms after the load stopped: %s", millisSince(loadEnded), staff.done);
 
 			JdbcClient db = JdbcClient.create(database.dataSource());
 			Quiet quiet = awaitQuiet(db, root.resolve("blobs"));
 			PortalClient checker = new PortalClient(server.base(), canary, http, new Random(seed), fileSequence,
 					uploadsInFlight, answers);
-			verify(letters, db, checker, root, canary, quiet, kills, killLog, databaseRestart, millisSince(began), answers);
+			verify(letters, db, checker, root, canary, quiet, kills, killLog, databaseRestart, millisSince(began), answers,
+					Referrals.check(db, mail.getReceivedMessages(), staff));
 		}
 		finally {
 			stopping.set(true);
 			giveUpAt.set(0);
+			staffGiveUpAt.set(0);
 			load.shutdownNow();
+			desk.shutdownNow();
 			server.stop();
 			database.stop();
+			mail.stop();
 		}
 	}
 
@@ -226,7 +249,7 @@ class CrashHarnessTests {
 
 	private static void verify(ConcurrentLinkedQueue<Letter> letters, JdbcClient db, PortalClient checker, Path root,
 			String canary, Quiet quiet, int kills, List<String> killLog, String databaseRestart, long duration,
-			Map<String, AtomicInteger> answers) throws Exception {
+			Map<String, AtomicInteger> answers, Referrals referrals) throws Exception {
 		Map<Letter.Outcome, Integer> outcomes = new TreeMap<>();
 		letters.forEach(letter -> outcomes.merge(letter.outcome, 1, Integer::sum));
 		List<Letter> acknowledged = letters.stream().filter(l -> l.outcome == Letter.Outcome.ACKNOWLEDGED).toList();
@@ -317,7 +340,7 @@ class CrashHarnessTests {
 				quiet.objects().size(), quiet.rows().size(), rowsWithoutObject.size(), objectsWithoutRow.size(), quiet.partials(), quiet.waitedMillis()));
 		report.append(String.format("event publications %d, incomplete %d; canary hits %s; answers %s%n",
 				quiet.publications(), quiet.incompletePublications(), canaryHits, new TreeMap<>(answers)));
-		report.append("referral dispatch: not exercised (dispatch needs a signed-in caseworker; see the report)\n");
+		report.append(referrals.report()).append('\n');
 		fileProblems.stream().limit(20).forEach(problem -> report.append("  file problem: ").append(problem).append('\n'));
 		letters.stream().filter(l -> l.outcome == Letter.Outcome.REFUSED).limit(10)
 			.forEach(l -> report.append("  refused letter ").append(l.number).append(": ").append(l.refusal).append('\n'));
@@ -332,12 +355,14 @@ class CrashHarnessTests {
 		assertThat(receipts).isEqualTo(messages);
 		assertThat(withoutReceipt + receiptWithoutMessage + fileWithoutMessage + claimedWithoutFile + danglingBlobs).as("half records").isZero();
 		assertThat(fileProblems).as("files of stored letters").isEmpty();
+		assertThat(fileStates.keySet()).as("the harness's files are valid pictures: none may be set aside").containsOnly("READY");
 		assertThat(rowsWithoutObject).as("blob rows whose ciphertext is gone").isEmpty();
 		assertThat(objectsWithoutRow).as("orphan objects after the sweep").isEmpty();
 		assertThat(quiet.partials()).as("unfinished writes after the sweep").isZero();
 		assertThat(quiet.unfinishedJobs()).as("media jobs left pending or running").isZero();
 		assertThat(quiet.incompletePublications()).as("event publications not completed").isZero();
 		assertThat(canaryHits).as("plaintext canary on disk (S6)").allSatisfy((dir, hits) -> assertThat(hits).as(dir).isZero());
+		referrals.assertSound();
 		assertThat(kills).as("kills (S19 asks for at least 20)").isGreaterThanOrEqualTo(20);
 	}
 

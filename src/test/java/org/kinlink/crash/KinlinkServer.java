@@ -25,17 +25,24 @@ final class KinlinkServer {
 
 	private final int databasePort;
 
+	private final int mailPort;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private Process process;
 
 	private int starts;
 
-	KinlinkServer(Path jar, Path root, int port, int databasePort) {
+	KinlinkServer(Path jar, Path root, int port, int databasePort, int mailPort) {
 		this.jar = jar;
 		this.root = root;
 		this.port = port;
 		this.databasePort = databasePort;
+		this.mailPort = mailPort;
+	}
+
+	int port() {
+		return port;
 	}
 
 	URI base() {
@@ -64,6 +71,11 @@ final class KinlinkServer {
 				"--kinlink.uploads.lease=PT5S", "--kinlink.media.jobs.lease=PT6S", "--kinlink.media.jobs.initial-delay=PT1S",
 				"--kinlink.storage.sweep.grace=PT5S", "--kinlink.storage.sweep.initial-delay=PT2S",
 				"--kinlink.storage.sweep.interval=PT2S",
+				// Packets go to the harness's SMTP server (plain, on loopback); a mail a kill interrupted is retried soon.
+				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailPort,
+				"--spring.mail.properties.mail.smtp.starttls.enable=false", "--spring.mail.properties.mail.smtp.starttls.required=false",
+				"--kinlink.referrals.mail-retry.min-age=PT5S", "--kinlink.referrals.mail-retry.initial-delay=PT5S",
+				"--kinlink.referrals.mail-retry.interval=PT5S",
 				// OCR of the harness's noise images proves nothing and costs CPU: the binary answers with nothing.
 				"--kinlink.media.ocr.command=/bin/true", "--spring.main.banner-mode=off"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

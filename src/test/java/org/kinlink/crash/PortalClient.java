@@ -259,7 +259,8 @@ final class PortalClient {
 			Optional<HttpResponse<String>> head = exchange(HttpRequest.newBuilder(location)
 				.timeout(Duration.ofSeconds(60)).header("Tus-Resumable", TUS)
 				.method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
-			if (head.isPresent() && head.get().statusCode() == 200) {
+			// tus 1.0: a HEAD is answered 200 or 204 (this server says 204), with Upload-Offset either way
+			if (head.isPresent() && (head.get().statusCode() == 200 || head.get().statusCode() == 204)) {
 				offset = Long.parseLong(head.get().headers().firstValue("Upload-Offset").orElseThrow());
 			}
 			else if (head.isPresent() && (head.get().statusCode() == 404 || head.get().statusCode() == 410)) {
@@ -288,11 +289,11 @@ final class PortalClient {
 	private Optional<HttpResponse<String>> exchange(HttpRequest request) throws InterruptedException {
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			answers.computeIfAbsent(String.valueOf(response.statusCode()), k -> new AtomicInteger()).incrementAndGet();
+			answers.computeIfAbsent(request.method() + " " + response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
 			return Optional.of(response);
 		}
 		catch (IOException ex) {
-			answers.computeIfAbsent("no answer", k -> new AtomicInteger()).incrementAndGet();
+			answers.computeIfAbsent(request.method() + " no answer", k -> new AtomicInteger()).incrementAndGet();
 			return Optional.empty();
 		}
 	}

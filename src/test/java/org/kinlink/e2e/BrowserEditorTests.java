@@ -14,6 +14,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kinlink.translation.tasks.FixedEditorAids;
+import org.kinlink.testsupport.web.StaffAccounts;
+import org.kinlink.testsupport.web.WebClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;

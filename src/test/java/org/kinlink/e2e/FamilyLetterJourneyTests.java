@@ -22,6 +22,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.kinlink.shared.text.PersianText;
+import org.kinlink.testsupport.web.StaffAccounts;
+import org.kinlink.testsupport.web.WebClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -36,6 +36,8 @@ import org.kinlink.media.MediaFiles;
 import org.kinlink.media.MediaStatus;
 import org.kinlink.media.Rendition;
 import org.kinlink.media.ffmpeg.Ffmpeg;
+import org.kinlink.testsupport.web.StaffAccounts;
+import org.kinlink.testsupport.web.WebClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,4 +1,4 @@
-package org.kinlink.e2e;
+package org.kinlink.testsupport.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ import org.jsoup.nodes.Element;
  * A person at a browser without JavaScript: keeps cookies, follows redirects, fills in and submits the forms
  * a page really has (hidden fields and the CSRF token included). Real HTTP against the running server.
  */
-final class WebClient {
+public final class WebClient {
 
 	private final HttpClient http;
 
@@ -31,13 +31,24 @@ final class WebClient {
 
 	private final String language;
 
+	private final boolean tolerant;
+
 	private Document page;
 
 	private int status;
 
-	WebClient(int port, String language) {
+	public WebClient(int port, String language) {
+		this(port, language, false);
+	}
+
+	/**
+	 * A tolerant client (the crash harness's) throws {@link NoAnswer} when the server is down, starting or
+	 * without its database (no answer, 502, 503, 504) instead of failing the test, so the caller can retry.
+	 */
+	public WebClient(int port, String language, boolean tolerant) {
 		this.base = "http://localhost:" + port;
 		this.language = language;
+		this.tolerant = tolerant;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.followRedirects(HttpClient.Redirect.NORMAL)
@@ -45,17 +56,17 @@ final class WebClient {
 			.build();
 	}
 
-	Document get(String path) {
+	public Document get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
 	/** Submits the form matched by the selector with its own fields, overridden by the given values. */
-	Document submit(String formSelector, Map<String, String> values) {
+	public Document submit(String formSelector, Map<String, String> values) {
 		return submit(formSelector, values, null);
 	}
 
 	/** Like {@link #submit(String, Map)}, with several values for one field (checkboxes of a set). */
-	Document submit(String formSelector, Map<String, String> values, String multiField, String... multiValues) {
+	public Document submit(String formSelector, Map<String, String> values, String multiField, String... multiValues) {
 		Element form = page.selectFirst(formSelector);
 		assertThat(form).as("form %s on %s", formSelector, page.location()).isNotNull();
 		Map<String, String> fields = new LinkedHashMap<>();
@@ -90,15 +101,15 @@ final class WebClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	Document submit(String formSelector) {
+	public Document submit(String formSelector) {
 		return submit(formSelector, Map.of());
 	}
 
-	int status() {
+	public int status() {
 		return status;
 	}
 
-	Document page() {
+	public Document page() {
 		return page;
 	}
 
@@ -107,11 +118,17 @@ final class WebClient {
 			HttpResponse<String> response = http.send(request.header("Accept-Language", language).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			status = response.statusCode();
+			if (tolerant && status >= 502 && status <= 504) {
+				throw new NoAnswer(response.uri() + " answered " + status);
+			}
 			page = Jsoup.parse(response.body(), response.uri().toString());
 			assertThat(status).as("status of %s", response.uri()).isLessThan(500);
 			return page;
 		}
 		catch (IOException ex) {
+			if (tolerant) {
+				throw new NoAnswer(ex.toString());
+			}
 			throw new IllegalStateException(ex);
 		}
 		catch (InterruptedException ex) {
@@ -130,6 +147,17 @@ final class WebClient {
 
 	private static String enc(String value) {
 		return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+	}
+
+	/** The server did not answer, or said it cannot now (502-504): try again later. */
+	public static final class NoAnswer extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		NoAnswer(String message) {
+			super(message);
+		}
+
 	}
 
 }

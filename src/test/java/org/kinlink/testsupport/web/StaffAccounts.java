@@ -1,4 +1,4 @@
-package org.kinlink.e2e;
+package org.kinlink.testsupport.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,22 +16,30 @@ import org.kinlink.accounts.factor.Totp;
  * with an activation code that the colleague redeems with a password of their own. Each enrols a second factor
  * at the first sign-in; the codes are computed here as an authenticator app does.
  */
-final class StaffAccounts {
+public final class StaffAccounts {
 
-	static final String PASSWORD = "correct horse battery staple 42";
+	public static final String PASSWORD = "correct horse battery staple 42";
 
 	private final int port;
+
+	private final boolean tolerant;
 
 	private final Map<String, byte[]> secrets = new HashMap<>();
 
 	private final Map<String, Long> lastStep = new HashMap<>();
 
-	StaffAccounts(int port) {
-		this.port = port;
+	public StaffAccounts(int port) {
+		this(port, false);
 	}
 
-	WebClient setUpAdministrator() {
-		WebClient admin = new WebClient(port, "en");
+	/** Accounts whose clients are tolerant ({@link WebClient#WebClient(int, String, boolean)}). */
+	public StaffAccounts(int port, boolean tolerant) {
+		this.port = port;
+		this.tolerant = tolerant;
+	}
+
+	public WebClient setUpAdministrator() {
+		WebClient admin = new WebClient(port, "en", tolerant);
 		admin.get("/setup");
 		admin.submit("form[action='/setup']", Map.of("username", "admin", "displayName", "Ada Admin", "password",
 				PASSWORD, "passwordAgain", PASSWORD));
@@ -39,13 +47,13 @@ final class StaffAccounts {
 	}
 
 	/** The administrator creates a colleague with the given roles; the colleague activates and signs in. */
-	WebClient colleague(WebClient admin, String username, String language, String... roles) {
+	public WebClient colleague(WebClient admin, String username, String language, String... roles) {
 		admin.get("/staff/users/new");
 		Map<String, String> fields = new LinkedHashMap<>(Map.of("username", username, "displayName", username));
 		Document created = admin.submit("form[action='/staff/users']", fields, "roles", roles);
 		String code = created.select("p.font-monospace").text().strip();
 		assertThat(code).as("activation code shown once to the administrator").isNotBlank();
-		WebClient colleague = new WebClient(port, language);
+		WebClient colleague = new WebClient(port, language, tolerant);
 		colleague.get("/activate");
 		colleague.submit("form[action='/activate']",
 				Map.of("username", username, "code", code, "password", PASSWORD, "passwordAgain", PASSWORD));
@@ -53,8 +61,8 @@ final class StaffAccounts {
 	}
 
 	/** Signs in with the password and the second factor, enrolling it (key read off the page) the first time. */
-	WebClient signIn(String username, String language) {
-		WebClient client = new WebClient(port, language);
+	public WebClient signIn(String username, String language) {
+		WebClient client = new WebClient(port, language, tolerant);
 		client.get("/login");
 		Document step = client.submit("form[action='/login']", Map.of("username", username, "password", PASSWORD));
 		Element secret = step.selectFirst("#secret");
@@ -74,7 +82,7 @@ final class StaffAccounts {
 	 * The code an authenticator app shows for the account, never one already used: the earliest step of the
 	 * accepted window (now - 1 .. now + 1) after the last one used.
 	 */
-	String code(String username) {
+	public String code(String username) {
 		long now = Totp.step(Instant.now());
 		long step = Math.max(now - 1, lastStep.getOrDefault(username, Long.MIN_VALUE) + 1);
 		assertThat(step).as("more than three sign-ins of %s within 30 seconds", username).isLessThanOrEqualTo(now + 1);
