@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The key-encryption key: from KINLINK_KEK (a Tink JSON keyset, Base64) in production, or from a keyset
  * file under the data directory that is created on first start in embedded mode. It never enters the
- * database.
+ * database. While a rotation is under way in production, KINLINK_NEW_KEK holds the next key and both are used
+ * ({@link #joined}); {@link KeyRotation} describes the steps.
  */
 final class KeyEncryptionKey {
 
