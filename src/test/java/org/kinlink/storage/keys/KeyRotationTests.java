@@ -28,6 +28,7 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.junit.jupiter.api.Test;
+import org.kinlink.KinlinkApplication;
 import org.kinlink.audit.AuditEntry;
 import org.kinlink.audit.AuditEvent;
 import org.kinlink.audit.AuditTrail;
@@ -190,6 +191,11 @@ class KeyRotationTests {
 		// and back, so that this context's vault (the key file) opens everything again
 		production(next, fileKey).rotate();
 		assertOpen(sealed, vault);
+	}
+
+	@Test
+	void rotateKekIsAMaintenanceCommand() {
+		assertThat(KinlinkApplication.maintenanceArguments("rotate-kek")).containsExactly("--kinlink.command=rotate-kek");
 	}
 
 	private KeyRotation production(String kek, String newKek) {
