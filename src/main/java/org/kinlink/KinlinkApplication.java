@@ -43,14 +43,14 @@ public class KinlinkApplication {
 	}
 
 	/**
-	 * {@code backup <file>}, {@code restore <file> [--force]} and {@code prune-backups} as the first arguments
-	 * become {@code --kinlink.command=...} with {@code --kinlink.backup.file}; a restore runs with migrations
+	 * {@code backup <file>}, {@code restore <file> [--force]}, {@code prune-backups} and {@code rotate-kek} as
+	 * the first arguments become {@code --kinlink.command=...} with {@code --kinlink.backup.file}; a restore runs with migrations
 	 * and background jobs off, since it migrates the empty database itself (docs/operations.md).
 	 */
 	public static String[] maintenanceArguments(String... args) {
 		List<String> out = new ArrayList<>();
 		int rest = 0;
-		if (args.length > 0 && List.of("backup", "restore", "prune-backups").contains(args[0])) {
+		if (args.length > 0 && List.of("backup", "restore", "prune-backups", "rotate-kek").contains(args[0])) {
 			out.add("--kinlink.command=" + args[0]);
 			rest = 1;
 			if (args.length > 1 && !args[1].startsWith("--")) {

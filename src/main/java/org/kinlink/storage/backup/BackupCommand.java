@@ -79,7 +79,7 @@ class BackupCommand implements ApplicationRunner {
 		locale = locale == null ? Languages.ENGLISH : locale;
 		try {
 			if (PRUNE.equals(name)) {
-				int shredded = backups.prune();
+				int shredded = backups.prune(true);
 				out.println(messages.getMessage("backup.pruned",
 						new Object[] { shredded, backups.keep().toDays() }, locale));
 				return 0;

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 
 import com.google.crypto.tink.KeysetHandle;
 import org.kinlink.storage.keys.KeyWrapping;
+import org.kinlink.storage.keys.KeysWrappedOutside;
 
 /**
  * One key per backup, in a folder next to the key-encryption key and never in the database or the backup:
@@ -80,6 +82,53 @@ final class BackupKeys {
 		}
 		catch (IOException ex) {
 			throw new BackupFailure("backup.error.key-folder", ex, folder.toString());
+		}
+	}
+
+	/**
+	 * Wraps every backup key again (key rotation): the new wrapping is written under a temporary name,
+	 * forced to disk and moved over the old file atomically, so a crash leaves either wrapping, never none.
+	 */
+	int rewrap(KeysWrappedOutside.Rewrap rewrap) {
+		int changed = 0;
+		for (KeyFile file : files()) {
+			Path name = file.path().getFileName();
+			Path temporary = folder.resolve("." + name + ".rewrap");
+			try {
+				byte[] again = rewrap.apply(Files.readAllBytes(file.path()), bind(file.id()));
+				if (again == null) {
+					continue;
+				}
+				Files.deleteIfExists(temporary);
+				try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+						StandardOpenOption.WRITE)) {
+					channel.write(java.nio.ByteBuffer.wrap(again));
+					channel.force(true);
+				}
+				setOwnerOnly(temporary, "rw-------");
+				Files.move(temporary, file.path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				changed++;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new BackupFailure("backup.error.key-wrong", ex, file.id().toString());
+			}
+			catch (IOException ex) {
+				throw new BackupFailure("backup.error.key-folder", ex, folder.toString());
+			}
+		}
+		if (changed > 0) {
+			forceFolder();
+		}
+		return changed;
+	}
+
+	/** Makes the renames in the folder durable (where the platform allows opening a folder). */
+	private void forceFolder() {
+		try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			// not supported on every platform; the renames are atomic either way
 		}
 	}
 

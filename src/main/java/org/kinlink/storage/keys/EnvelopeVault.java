@@ -13,6 +13,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.kinlink.storage.SealBrokenException;
 import org.kinlink.storage.Vault;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,21 +28,68 @@ class EnvelopeVault implements Vault {
 
 	private final JdbcClient jdbc;
 
-	private final Aead keyEncryptionKey;
+	private final Path kekFile;
 
+	private final boolean kekFromEnvironment;
+
+	private final boolean newKekFromEnvironment;
+
+	/** The keyset and its primitive, replaced together by a key rotation in this process. */
+	private volatile Kek kek;
+
+	EnvelopeVault(JdbcClient jdbc, String kekFromEnvironment, Path dataDir) {
+		this(jdbc, kekFromEnvironment, "", dataDir);
+	}
+
+	@Autowired
 	EnvelopeVault(JdbcClient jdbc, @Value("${kinlink.kek:}") String kekFromEnvironment,
-			@Value("${kinlink.data-dir}") Path dataDir) {
+			@Value("${kinlink.new-kek:}") String newKekFromEnvironment, @Value("${kinlink.data-dir}") Path dataDir) {
 		this.jdbc = jdbc;
-		this.keyEncryptionKey = KeyEncryptionKey.load(kekFromEnvironment, dataDir.resolve("keys/kek.json"),
-				() -> anyDataKey().isPresent());
+		this.kekFile = dataDir.resolve("keys/kek.json");
+		this.kekFromEnvironment = kekFromEnvironment != null && !kekFromEnvironment.isBlank();
+		this.newKekFromEnvironment = newKekFromEnvironment != null && !newKekFromEnvironment.isBlank();
+		if (this.newKekFromEnvironment && !this.kekFromEnvironment) {
+			throw new IllegalStateException("KINLINK_NEW_KEK is set without KINLINK_KEK: the file key rotates by itself");
+		}
+		this.kek = kek(KeyEncryptionKey.loadKeyset(kekFromEnvironment, newKekFromEnvironment, kekFile,
+				() -> anyDataKey().isPresent()));
 		checkKeyOpensExistingData();
+	}
+
+	private record Kek(KeysetHandle keyset, Aead aead) {
+	}
+
+	private static Kek kek(KeysetHandle keyset) {
+		return new Kek(keyset, KeyEncryptionKey.aead(keyset));
+	}
+
+	/** From now on wraps and opens with this keyset (a key rotation's steps). Not final: the bean is proxied. */
+	void use(KeysetHandle keyset) {
+		this.kek = kek(keyset);
+	}
+
+	KeysetHandle keyset() {
+		return kek.keyset();
+	}
+
+	/** Where the key-encryption key lives in embedded mode (unused when it comes from the environment). */
+	Path kekFile() {
+		return kekFile;
+	}
+
+	boolean kekFromEnvironment() {
+		return kekFromEnvironment;
+	}
+
+	boolean newKekFromEnvironment() {
+		return newKekFromEnvironment;
 	}
 
 	/** Fails the start when the configured key is not the one that wrapped this database's data keys. */
 	private void checkKeyOpensExistingData() {
 		anyDataKey().ifPresent(row -> {
 			try {
-				TinkProtoKeysetFormat.parseEncryptedKeyset(row.wrapped(), keyEncryptionKey, bind(row.id()));
+				TinkProtoKeysetFormat.parseEncryptedKeyset(row.wrapped(), keyEncryptionKey(), bind(row.id()));
 			}
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException("The key-encryption key does not open this database's data keys", ex);
@@ -61,7 +109,7 @@ class EnvelopeVault implements Vault {
 
 	/** The key-encryption key, for wrapping other keys that must never leave without it (backup keys). */
 	Aead keyEncryptionKey() {
-		return keyEncryptionKey;
+		return kek.aead();
 	}
 
 	private record WrappedKey(UUID id, byte[] wrapped) {
@@ -73,7 +121,7 @@ class EnvelopeVault implements Vault {
 		UUID id = UUID.randomUUID();
 		try {
 			KeysetHandle dataKey = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-			byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, keyEncryptionKey, bind(id));
+			byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, keyEncryptionKey(), bind(id));
 			jdbc.sql("insert into storage.data_key (id, wrapped) values (?, ?)").params(id, wrapped).update();
 			return id;
 		}
@@ -114,11 +162,11 @@ class EnvelopeVault implements Vault {
 			.query(byte[].class)
 			.optional()
 			.orElseThrow(() -> new SealBrokenException("the data key is gone", null));
-		KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keyEncryptionKey, bind(keyId));
+		KeysetHandle handle = TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, keyEncryptionKey(), bind(keyId));
 		return handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
 	}
 
-	private static byte[] bind(UUID keyId) {
+	static byte[] bind(UUID keyId) {
 		return ("kinlink.data-key:" + keyId).getBytes(StandardCharsets.UTF_8);
 	}
 

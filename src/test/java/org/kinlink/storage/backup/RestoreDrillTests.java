@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.kinlink.KinlinkApplication;
+import org.kinlink.audit.AuditEntry;
 import org.kinlink.audit.AuditEvent;
 import org.kinlink.audit.AuditTrail;
 import org.kinlink.cases.file.CaseFile;
@@ -72,7 +73,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The restore drill (S21): real letters, a file, a translation, a case and audit entries made through the
  * services; a backup; a restore into a second, empty database and blob folder; then Kinlink started on that
  * target opens the same content, and the audit chain verifies. Bad backups and targets are refused with a
- * clear message and nothing written.
+ * clear message and nothing written. Backups, restores (in the restored chain) and pruning are audited (S17).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -233,6 +234,55 @@ class RestoreDrillTests {
 	}
 
 	@Test
+	void theRestoreIsRecordedInTheRestoredChainAndTheChainStillVerifies() throws Exception {
+		Target target = newTarget("audited");
+		UUID id = readId(backup);
+		long restoredEntries = Long.parseLong(manifest(backup).getProperty("rows.audit.entry"));
+
+		try (ConfigurableApplicationContext restoring = startForRestore(target)) {
+			restoring.getBean(Backups.class).restore(backup, false);
+
+			AuditTrail restoredTrail = restoring.getBean(AuditTrail.class);
+			var chain = restoredTrail.verify();
+			assertThat(chain.intact()).isTrue();
+			assertThat(chain.checked()).isGreaterThan(restoredEntries);
+			AuditEntry restored = entry(restoredTrail, "backup.restored", AuditEvent.Outcome.SUCCESS);
+			assertThat(restored.recordId()).isEqualTo(id.toString());
+			assertThat(restored.actor()).isEqualTo("system");
+			assertThat(restored.detail()).contains("rows=").contains("files=").doesNotContain(backup.toString());
+			assertThat(restoredTrail.latest(1, restored.sequence()).size()).isOne();
+			assertThat(new JdbcTemplateLike(target.dataSource()).count("audit.entry")).isGreaterThan(restoredEntries);
+
+			// a refused restore (the database is no longer empty) is recorded too, and the chain still verifies
+			assertThatThrownBy(() -> restoring.getBean(Backups.class).restore(backup, false))
+				.isInstanceOfSatisfying(BackupFailure.class, ex -> assertThat(ex.code()).isEqualTo("backup.error.not-empty"));
+			AuditEntry refused = entry(restoredTrail, "backup.restored", AuditEvent.Outcome.FAILURE);
+			assertThat(refused.detail()).contains("error=backup.error.not-empty").contains("file-sha256=");
+			assertThat(refused.sequence()).isGreaterThan(restored.sequence());
+			assertThat(restoredTrail.verify().intact()).isTrue();
+		}
+	}
+
+	@Test
+	void backupsAndPruningLeaveEntriesInTheTrailWithoutPersonalData() {
+		AuditEntry made = entry(trail, "backup.made", AuditEvent.Outcome.SUCCESS);
+		assertThat(trail.latest(200, Long.MAX_VALUE, "backup")).anySatisfy(e -> {
+			assertThat(e.action()).isEqualTo("backup.made");
+			assertThat(e.recordId()).isEqualTo(readId(backup).toString());
+		});
+		assertThat(made.actor()).isEqualTo("system");
+		assertThat(made.detail()).contains("tables=").contains("file-sha256=").doesNotContain(WORK.toString());
+
+		int exit = command.execute("prune-backups", "", false, print(new ByteArrayOutputStream()),
+				print(new ByteArrayOutputStream()));
+
+		assertThat(exit).isZero();
+		AuditEntry pruned = entry(trail, "backup.pruned", AuditEvent.Outcome.SUCCESS);
+		assertThat(pruned.detail()).contains("shredded=0").contains("keep-days=30");
+		assertThat(trail.verify().intact()).isTrue();
+	}
+
+	@Test
 	void theCommandRefusesTheLiveDatabaseInTheOperatorsLanguageWithoutAStackTrace() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -244,6 +294,8 @@ class RestoreDrillTests {
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("already holds Kinlink data")
 			.doesNotContain("Exception").doesNotContain("\tat ");
 		assertThat(jdbc.sql("select count(*) from messages.message").query(Long.class).single()).isEqualTo(letters);
+		assertThat(entry(trail, "backup.restored", AuditEvent.Outcome.FAILURE).detail())
+			.contains("error=backup.error.not-empty");
 		assertThat(command.describe(BackupFailure.of("backup.error.damaged"), Languages.PERSIAN)).contains("پشتیبان");
 		assertThat(command.describe(BackupFailure.of("backup.error.damaged"), Languages.ALBANIAN)).contains("Kopja");
 	}
@@ -364,6 +416,28 @@ class RestoreDrillTests {
 			.run("--spring.datasource.url=" + target.url(), "--kinlink.kek=" + KEK,
 					"--kinlink.storage.local-folder=" + target.folder(), "--kinlink.media.jobs.enabled=false",
 					"--kinlink.backup.keys-dir=" + WORK.resolve("backup-keys"), "--management.health.mail.enabled=false");
+	}
+
+	/** Kinlink as the restore command starts it (no migrations, no jobs), on an empty target, without the runner. */
+	private ConfigurableApplicationContext startForRestore(Target target) {
+		List<String> arguments = new java.util.ArrayList<>(List.of(KinlinkApplication.maintenanceArguments("restore")));
+		arguments.remove("--kinlink.command=restore");
+		arguments.addAll(List.of("--spring.datasource.url=" + target.url(), "--kinlink.kek=" + KEK,
+				"--kinlink.storage.local-folder=" + target.folder(),
+				"--kinlink.backup.keys-dir=" + WORK.resolve("backup-keys"), "--management.health.mail.enabled=false",
+				"--spring.modulith.events.republish-outstanding-events-on-restart=false"));
+		return new SpringApplicationBuilder(KinlinkApplication.class).profiles("test")
+			.web(WebApplicationType.NONE)
+			.run(arguments.toArray(String[]::new));
+	}
+
+	/** The newest entry of the backup commands with this action and outcome. */
+	private static AuditEntry entry(AuditTrail trail, String action, AuditEvent.Outcome outcome) {
+		return trail.latest(200, Long.MAX_VALUE, "backup")
+			.stream()
+			.filter(e -> e.action().equals(action) && e.outcome() == outcome)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + action + " " + outcome + " in the trail"));
 	}
 
 	private Target newTarget(String name) throws Exception {
