@@ -102,7 +102,6 @@ class DatabaseDownFilter extends OncePerRequestFilter implements Ordered {
 			problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
 			problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
 			problem.put("detail", messages.getMessage(CODE, null, locale));
-			problem.put("instance", request.getRequestURI());
 			problem.put("code", CODE);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			body = json.writeValueAsString(problem);
