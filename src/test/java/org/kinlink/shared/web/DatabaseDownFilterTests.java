@@ -90,7 +90,7 @@ class DatabaseDownFilterTests {
 	void otherFailuresAreNotTakenForTheDatabase() {
 		assertThat(DatabaseDownFilter.databaseDown(new IllegalStateException("x", new IOException("y")))).isFalse();
 		assertThat(DatabaseDownFilter.databaseDown(new RuntimeException(new CannotCreateTransactionException("down")))).isTrue();
-		assertThatThrownBy(() -> mvc.perform(get("/staff/broken"))).hasRootCauseInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> mvc.perform(get("/staff/broken"))).hasRootCauseInstanceOf(IllegalArgumentException.class);
 	}
 
 	/** A session store whose database is gone: every save fails as JDBC's does. */
@@ -128,7 +128,7 @@ class DatabaseDownFilterTests {
 
 		@GetMapping("/staff/broken")
 		String broken() {
-			throw new UnsupportedOperationException("not the database");
+			throw new IllegalArgumentException("not the database");
 		}
 
 	}
